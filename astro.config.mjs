@@ -1,0 +1,28 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import remarkHeadingIds from './src/markdown/remark-heading-ids.mjs';
+
+// The site's public address; override with SITE_URL when deploying elsewhere.
+const site = process.env.SITE_URL ?? 'https://layernorm.example.org';
+
+export default defineConfig({
+  site,
+  trailingSlash: 'always',
+  i18n: {
+    locales: ['zh', 'en'],
+    defaultLocale: 'zh',
+    routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
+  },
+  markdown: {
+    // Astro 7's default processor leaves $$…$$ unrendered; KaTeX renders it at build time.
+    processor: unified({
+      remarkPlugins: [remarkMath, remarkHeadingIds],
+      rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: true, output: 'htmlAndMathml' }]],
+    }),
+  },
+  integrations: [mdx()],
+});

@@ -1,0 +1,48 @@
+// Shared steps for the widget tests.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Waits until the widget's code has loaded and drawn (data-state="live"). */
+export async function waitLive(widget: Locator): Promise<void> {
+  await widget.scrollIntoViewIfNeeded();
+  await expect(widget).toHaveAttribute('data-state', 'live');
+}
+
+/** Sets a range input with the keyboard: focus it, then press Home/End/arrows until it reads `value`. */
+export async function setRange(range: Locator, value: number): Promise<void> {
+  await range.focus();
+  const read = async () => Number(await range.inputValue());
+  const min = Number(await range.getAttribute('min'));
+  const max = Number(await range.getAttribute('max'));
+  if (value <= min) return range.press('Home');
+  if (value >= max) return range.press('End');
+  let guard = 500;
+  while ((await read()) < value && guard-- > 0) await range.press('ArrowRight');
+  while ((await read()) > value && guard-- > 0) await range.press('ArrowLeft');
+  expect(await read()).toBe(value);
+}
+
+/** The widget's query parameters in the current URL (only its namespace). */
+export function widgetParams(page: Page, namespace: string): Record<string, string> {
+  const params = new URL(page.url()).searchParams;
+  return Object.fromEntries([...params].filter(([k]) => k.startsWith(`${namespace}.`)));
+}
+
+/** Runs axe on the page in both themes; fails on any violation. */
+export async function expectNoAxeViolations(page: Page, include?: string): Promise<void> {
+  for (const theme of ['light', 'dark'] as const) {
+    await page.evaluate((t) => {
+      document.documentElement.dataset.theme = t;
+    }, theme);
+    let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
+    if (include) builder = builder.include(include);
+    const results = await builder.analyze();
+    const summary = results.violations.map((v) => `${theme}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+    expect(summary).toEqual([]);
+  }
+}
+
+/** The figure's SVG markup inside a widget, for "did it change" checks. */
+export async function figureMarkup(widget: Locator, key: string): Promise<string> {
+  return widget.locator(`[data-figure="${key}"]`).innerHTML();
+}

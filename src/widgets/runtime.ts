@@ -1,0 +1,153 @@
+// Browser side of every widget: URL → state → model → charts → DOM, one redraw per frame.
+import type { Schema, StateCodec, StateOf } from '../lib/url-state';
+import type { Lang } from '../i18n/sections';
+import { isLang } from '../i18n/sections';
+import { asAccessibleImage } from '../charts/a11y';
+import { copyLink } from '../scripts/clipboard';
+import type { FigureRenderer, WidgetView } from './view';
+
+export interface WidgetSpec<S extends Schema, F> {
+  readonly codec: StateCodec<S>;
+  /** The widget's pure model: state → everything shown. */
+  readonly compute: (state: StateOf<S>, lang: Lang) => WidgetView<F>;
+  readonly figures: FigureRenderer<F>;
+  /** Buttons `data-action="<name>"`: each returns the state change it makes. */
+  readonly actions?: Readonly<Record<string, (state: StateOf<S>) => Partial<StateOf<S>>>>;
+  /** Widest a figure is drawn; the server draws at this width. */
+  readonly maxWidth?: number;
+}
+
+export interface WidgetHandle<S extends Schema> {
+  readonly state: () => StateOf<S>;
+  readonly update: (change: Partial<StateOf<S>>) => void;
+}
+
+type Control = HTMLInputElement | HTMLSelectElement;
+
+/** Wires a server-rendered widget root to its model; returns a handle for widget-specific extras. */
+export function mountWidget<S extends Schema, F>(root: HTMLElement, spec: WidgetSpec<S, F>): WidgetHandle<S> {
+  const lang: Lang = isLang(document.documentElement.lang.slice(0, 2)) ? (document.documentElement.lang.slice(0, 2) as Lang) : 'zh';
+  const { codec } = spec;
+  const form = root.querySelector<HTMLFormElement>('form[data-controls]');
+  const keys = Object.keys(codec.schema) as (keyof S & string)[];
+  let state = codec.parse(new URLSearchParams(location.search));
+  let queued = false;
+  const numberFormat = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: 3 });
+
+  const controlsFor = (key: string): Control[] =>
+    form ? [...form.querySelectorAll<Control>(`[name="${CSS.escape(key)}"]`)] : [];
+
+  function showState(): void {
+    for (const key of keys) {
+      const value = state[key];
+      for (const control of controlsFor(key)) {
+        if (control instanceof HTMLInputElement && control.type === 'checkbox') control.checked = value === true;
+        else if (control instanceof HTMLInputElement && control.type === 'radio') control.checked = control.value === String(value);
+        else control.value = String(value);
+      }
+      for (const out of root.querySelectorAll<HTMLOutputElement>(`output[data-output="${CSS.escape(key)}"]`)) {
+        const select = controlsFor(key).find((c): c is HTMLSelectElement => c instanceof HTMLSelectElement);
+        out.textContent = select
+          ? (select.selectedOptions[0]?.textContent ?? String(value))
+          : typeof value === 'number'
+            ? numberFormat.format(value)
+            : String(value);
+      }
+    }
+  }
+
+  function readControls(): Partial<Record<keyof S, unknown>> {
+    const raw: Partial<Record<keyof S, unknown>> = { ...state };
+    for (const key of keys) {
+      for (const control of controlsFor(key)) {
+        if (control instanceof HTMLInputElement && control.type === 'checkbox') raw[key] = control.checked;
+        else if (control instanceof HTMLInputElement && control.type === 'radio') {
+          if (control.checked) raw[key] = control.value;
+        } else if (control instanceof HTMLInputElement && (control.type === 'range' || control.type === 'number')) {
+          raw[key] = control.valueAsNumber;
+        } else raw[key] = control.value;
+      }
+    }
+    return raw;
+  }
+
+  function writeUrl(): void {
+    const params = new URLSearchParams(location.search);
+    codec.write(params, state);
+    const query = params.toString();
+    history.replaceState(history.state, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
+  }
+
+  function render(): void {
+    queued = false;
+    const started = performance.now();
+    const view = spec.compute(state, lang);
+    for (const [key, value] of Object.entries(view.text)) {
+      for (const el of root.querySelectorAll<HTMLElement>(`[data-text="${CSS.escape(key)}"]`)) {
+        if (el.textContent !== value) el.textContent = value;
+      }
+    }
+    const code = root.querySelector<HTMLElement>('[data-code]');
+    if (code) code.textContent = view.code;
+    const message = root.querySelector<HTMLElement>('[data-message]');
+    if (message) {
+      message.textContent = view.message ?? '';
+      message.hidden = view.message === null;
+    }
+    root.toggleAttribute('data-has-message', view.message !== null);
+    const boxes = [...root.querySelectorAll<HTMLElement>('[data-figure]')];
+    const width = Math.min(spec.maxWidth ?? 640, Math.max(280, boxes[0]?.clientWidth ?? 640));
+    const drawn = spec.figures(view.figures, { width, lang, document });
+    for (const box of boxes) {
+      const key = box.dataset.figure ?? '';
+      const figure = drawn[key];
+      if (!figure) continue;
+      asAccessibleImage(figure, view.descriptions[key] ?? '');
+      box.replaceChildren(figure);
+    }
+    // Benchmarks and tests listen for this; it carries the redraw's duration.
+    root.dispatchEvent(new CustomEvent('widget-rendered', { detail: { ms: performance.now() - started }, bubbles: true }));
+  }
+
+  function schedule(): void {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(render);
+  }
+
+  function update(change: Partial<StateOf<S>>): void {
+    state = codec.clamp({ ...state, ...change });
+    showState();
+    writeUrl();
+    schedule();
+  }
+
+  form?.addEventListener('input', () => update(codec.clamp(readControls())));
+  form?.addEventListener('change', () => update(codec.clamp(readControls())));
+  form?.addEventListener('submit', (event) => event.preventDefault());
+
+  for (const button of root.querySelectorAll<HTMLButtonElement>('button[data-action]')) {
+    const action = spec.actions?.[button.dataset.action ?? ''];
+    if (action) button.addEventListener('click', () => update(action(state)));
+  }
+  root.querySelector<HTMLButtonElement>('[data-reset]')?.addEventListener('click', () => update(codec.defaults));
+  root.querySelector<HTMLButtonElement>('[data-copy-link]')?.addEventListener('click', () => {
+    const params = new URLSearchParams(location.search);
+    codec.write(params, state);
+    const url = new URL(location.href);
+    url.search = params.toString();
+    url.hash = root.id;
+    void copyLink(url.href);
+  });
+  document.addEventListener('themechange', schedule);
+  let lastWidth = root.clientWidth;
+  new ResizeObserver(() => {
+    if (Math.abs(root.clientWidth - lastWidth) < 8) return;
+    lastWidth = root.clientWidth;
+    schedule();
+  }).observe(root);
+
+  showState();
+  render();
+  return { state: () => state, update };
+}
