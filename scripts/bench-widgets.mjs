@@ -1,0 +1,73 @@
+// Redraw time of every widget in Chromium, at its largest settings (every slider at its maximum).
+// Prints the median and worst redraw per widget, normal and with 4× CPU slowdown, and the longest task.
+// Usage: npm run build && npm run bench:widgets   (starts its own preview server)
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { chromiumPath, CHROMIUM_ARGS } from '../e2e/chromium.mjs';
+
+const PORT = 4380;
+const BASE = `http://127.0.0.1:${PORT}`;
+const PAGES = ['/en/normalization/', '/en/batchnorm/', '/en/layernorm/', '/en/why-layernorm/'];
+const ROUNDS = 15;
+
+const server = spawn('npx', ['astro', 'preview', '--port', String(PORT), '--host', '127.0.0.1', '--ignore-lock'], { stdio: 'ignore' });
+for (let i = 0; i < 60; i++) {
+  try {
+    if ((await fetch(`${BASE}/en/`)).ok) break;
+  } catch {
+    await sleep(500);
+  }
+}
+
+const executablePath = chromiumPath();
+const browser = await chromium.launch({ args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) });
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const rows = [];
+try {
+  for (const slowdown of [1, 4]) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+    for (const path of PAGES) {
+      await page.goto(BASE + path, { waitUntil: 'networkidle' });
+      const ids = await page.locator('[data-widget][id]').evaluateAll((els) => els.map((el) => el.id));
+      for (const id of ids) {
+        const result = await page.evaluate(async ({ id, rounds }) => {
+          const root = document.getElementById(id);
+          root.scrollIntoView();
+          root.dispatchEvent(new Event('pointerdown'));
+          const live = () => root.dataset.state === 'live';
+          for (let i = 0; i < 200 && !live(); i++) await new Promise((r) => setTimeout(r, 50));
+          const times = [];
+          root.addEventListener('widget-rendered', (e) => times.push(e.detail.ms));
+          let longest = 0;
+          const observer = new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+          });
+          observer.observe({ type: 'longtask' });
+          const ranges = [...root.querySelectorAll('form[data-controls] input[type=range]')];
+          for (let r = 0; r < rounds; r++) {
+            for (const range of ranges) {
+              const max = Number(range.max);
+              const step = Number(range.step) || 1;
+              range.value = String(r % 2 === 0 ? max : max - step);
+              range.dispatchEvent(new Event('input', { bubbles: true }));
+            }
+            await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+          }
+          await new Promise((r) => setTimeout(r, 100));
+          observer.disconnect();
+          return { times, longest };
+        }, { id, rounds: ROUNDS });
+        const worst = Math.max(...result.times);
+        rows.push({ widget: id, slowdown: `${slowdown}×`, redraws: result.times.length, 'median ms': median(result.times).toFixed(2), 'worst ms': worst.toFixed(2), 'longest task ms': result.longest.toFixed(0) });
+      }
+    }
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  server.kill();
+}
+console.table(rows);
