@@ -23,6 +23,11 @@ export default defineConfig({
       remarkPlugins: [remarkMath, remarkHeadingIds],
       rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: true, output: 'htmlAndMathml' }]],
     }),
+    // Two code themes with AA contrast; global.css switches to the dark one with the site theme.
+    shikiConfig: {
+      themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
+      defaultColor: 'light',
+    },
   },
   integrations: [mdx()],
 });

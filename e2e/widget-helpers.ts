@@ -37,7 +37,7 @@ export async function expectNoAxeViolations(page: Page, include?: string): Promi
     let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
     if (include) builder = builder.include(include);
     const results = await builder.analyze();
-    const summary = results.violations.map((v) => `${theme}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+    const summary = results.violations.map((v) => `${theme}: ${v.id} (${v.impact}) ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)}`).slice(0, 3).join(' | ')}`);
     expect(summary).toEqual([]);
   }
 }
