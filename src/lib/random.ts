@@ -57,7 +57,7 @@ function seedText(parts: readonly Seed[]): string {
 }
 
 const TWO_POW_32 = 4294967296;
-const TWO_POW_53 = 9007199254740992;
+const TWO_POW_53 = 2 ** 53;
 
 /**
  * A generator for a seed path: createRng(seed), or createRng(seed, 'batch', k) for an independent stream
@@ -120,7 +120,7 @@ const bits = new DataView(new ArrayBuffer(8));
 function split(x: number): { m: number; k: number } {
   let k = 0;
   if (x < 2.2250738585072014e-308) {
-    x *= 18014398509481984; // 2^54: subnormals become normal
+    x *= 2 ** 54; // subnormals become normal
     k = -54;
   }
   bits.setFloat64(0, x);
