@@ -1,0 +1,343 @@
+// The BatchNorm explorer on the built site: no-JS figures, every control, next batch and play/pause (reduced
+// motion, out of view), N = 1 in training, the feature slider following C, URL round trip in both languages,
+// hostile queries, keyboard, axe, and the redraw time.
+import type { Locator, Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { expectNoAxeViolations, figureMarkup, setRange, waitLive, widgetParams } from './widget-helpers';
+
+const PATH = { en: '/en/batchnorm/', zh: '/zh/batchnorm/' } as const;
+const FIGURES = ['input', 'inputStats', 'output', 'outputStats', 'running', 'spread'] as const;
+const NUMBERS = ['batchMean', 'batchVar', 'popMean', 'runMean', 'runVar', 'outMean', 'outStd', 'share', 'deviation'] as const;
+const refusal = (c: number) => `ValueError: Expected more than 1 value per channel when training, got input size torch.Size([1, ${c}])`;
+
+const widgetOf = (page: Page) => page.locator('#widget-batchnorm');
+const text = (widget: Locator, key: string) => widget.locator(`[data-text="${key}"]`).first().innerText();
+const range = (widget: Locator, name: string) => widget.locator(`input[type="range"][name="${name}"]`);
+const numbers = (widget: Locator) => Promise.all(NUMBERS.map((k) => text(widget, k)));
+
+async function open(page: Page, query = '', lang: keyof typeof PATH = 'en'): Promise<Locator> {
+  await page.goto(`${PATH[lang]}${query}`);
+  const widget = widgetOf(page);
+  await waitLive(widget);
+  return widget;
+}
+
+/** Moves a slider straight to `value` (as a drag does: one input event); setRange walks there key by key. */
+async function slide(slider: Locator, value: number): Promise<void> {
+  await slider.evaluate((el, v) => {
+    const input = el as HTMLInputElement;
+    input.value = String(v);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, value);
+  await expect(slider).toHaveValue(String(value));
+}
+
+/** Runs `act` and checks that the figure and the printed `key` both changed. */
+async function expectChange(widget: Locator, figure: (typeof FIGURES)[number], key: string, act: () => Promise<void>): Promise<void> {
+  const svg = await figureMarkup(widget, figure);
+  const before = await text(widget, key);
+  await act();
+  await expect.poll(() => figureMarkup(widget, figure)).not.toBe(svg);
+  await expect.poll(() => text(widget, key)).not.toBe(before);
+}
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  for (const lang of ['en', 'zh'] as const) {
+    test(`shows the default batch, its statistics, the output and the code (${lang})`, async ({ page }) => {
+      await page.goto(PATH[lang]);
+      const widget = widgetOf(page);
+      await expect(widget).toHaveAttribute('data-widget', 'batchnorm');
+      for (const key of FIGURES) {
+        const svg = widget.locator(`[data-figure="${key}"] > svg`);
+        await expect(svg).toHaveAttribute('role', 'img');
+        await expect(svg).toHaveAttribute('aria-label', /.{30}/);
+      }
+      // an 8 × 4 heatmap prints its values
+      await expect(widget.locator('[data-figure="input"] .heatmap-values text')).toHaveCount(32);
+      await expect(widget.locator('[data-figure="input"] .heatmap-highlight-column')).toHaveCount(1);
+      await expect(widget.locator('[data-text="popMean"]')).toHaveText('5');
+      await expect(widget.locator('[data-text="outMean"]')).toHaveText('0');
+      await expect(widget.locator('[data-text="outStd"]')).toHaveText('1');
+      await expect(widget.locator('[data-text="batchMean"]')).toHaveText(/^−?\d+\.\d+$/);
+      await expect(widget.locator('[data-code]')).toContainText('bn = nn.BatchNorm1d(4, eps=1e-5, momentum=0.1, dtype=torch.float64)');
+      await expect(widget.locator('[data-message]')).toBeHidden();
+    });
+  }
+});
+
+test('comes alive without moving: every figure keeps its box', async ({ page }) => {
+  await page.goto(PATH.en);
+  const widget = widgetOf(page);
+  const boxes = async () => Promise.all(FIGURES.map((key) => widget.locator(`[data-figure="${key}"]`).boundingBox()));
+  await widget.locator('[data-figure="input"]').scrollIntoViewIfNeeded();
+  const before = await boxes();
+  await waitLive(widget);
+  const after = await boxes();
+  FIGURES.forEach((key, i) => {
+    expect(Math.abs((after[i]?.height ?? 0) - (before[i]?.height ?? 0)), key).toBeLessThan(1);
+    expect(Math.abs((after[i]?.y ?? 0) - (before[i]?.y ?? 0)), key).toBeLessThan(1);
+  });
+});
+
+test('every control changes the figures and the printed numbers', async ({ page }) => {
+  test.setTimeout(60_000);
+  const widget = await open(page, '?bn.step=5');
+  await expectChange(widget, 'input', 'batchMean', () => slide(range(widget, 'n'), 16));
+  await expectChange(widget, 'inputStats', 'batchMean', () => setRange(range(widget, 'f'), 4));
+  await expect(widget.locator('[data-text="feature"]')).toHaveText('feature 4');
+  await expectChange(widget, 'output', 'outMean', () => slide(range(widget, 'beta'), 2.5));
+  await expect(widget.locator('[data-text="outMean"]')).toHaveText('2.5');
+  await expectChange(widget, 'outputStats', 'outStd', () => slide(range(widget, 'gamma'), -1.5));
+  await expect(widget.locator('[data-text="outStd"]')).toHaveText(/^1\.[45]\d*$/);
+  await expect(widget.locator('[data-code]')).toContainText('bn.weight[3] = -1.5');
+  await expectChange(widget, 'running', 'runMean', () => slide(range(widget, 'momentum'), 0.5));
+  await expectChange(widget, 'input', 'batchMean', () => setRange(range(widget, 'seed'), 3));
+  await expectChange(widget, 'input', 'inputTitle', () => slide(range(widget, 'c'), 12));
+  await expectChange(widget, 'running', 'runMean', () => slide(range(widget, 'step'), 40));
+  await expectChange(widget, 'output', 'outMean', () => widget.locator('label.segment', { hasText: 'eval' }).click());
+  await expect(widget.locator('[data-text="runMean"]')).toContainText('eval does not update it');
+  await expect(widget.locator('[data-code]')).toContainText('bn.eval()');
+});
+
+test('"next batch" feeds one batch: the running statistics take one step towards the population', async ({ page }) => {
+  const widget = await open(page, '?bn.n=4&bn.momentum=0.1');
+  await expect(widget.locator('[data-text="runMean"]')).toHaveText(/^0 → /);
+  const after = (await text(widget, 'runMean')).split(' → ')[1]?.split(' ')[0] ?? '';
+  await expectChange(widget, 'input', 'batchMean', () => widget.locator('[data-action="next"]').click());
+  await expect.poll(() => widgetParams(page, 'bn')['bn.step']).toBe('1');
+  await expect(range(widget, 'step')).toHaveValue('1');
+  // step 1 starts where the training pass of step 0 left the buffers
+  await expect(widget.locator('[data-text="runMean"]')).toHaveText(new RegExp(`^${after.replace(/[.]/g, '\\.')} → `));
+  await expect(widget.locator('[data-text="inputTitle"]')).toContainText('batch 1 of the stream');
+  await slide(range(widget, 'step'), 22);
+  await expect(widget.locator('[data-text="share"]')).toContainText('(1 − 0.1)^22 = 0.0985: 90.2 %');
+  await widget.locator('[data-action="restart"]').click();
+  await expect(range(widget, 'step')).toHaveValue('0');
+  await expect(widget.locator('[data-text="runMean"]')).toHaveText(/^0 → /);
+});
+
+test('play feeds batches until paused; it pauses when the widget leaves the viewport', async ({ page }) => {
+  const widget = await open(page);
+  const play = widget.locator('button[data-play]');
+  await play.click();
+  await expect(play).toHaveAttribute('aria-pressed', 'true');
+  await expect(play).toHaveText('Pause');
+  await expect.poll(async () => Number(await range(widget, 'step').inputValue()), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+  await play.click();
+  await expect(play).toHaveAttribute('aria-pressed', 'false');
+  const stopped = await range(widget, 'step').inputValue();
+  await page.waitForTimeout(1200);
+  await expect(range(widget, 'step')).toHaveValue(stopped);
+
+  await play.click();
+  await expect(play).toHaveAttribute('aria-pressed', 'true');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(play).toHaveAttribute('aria-pressed', 'false');
+});
+
+test.describe('with reduced motion', () => {
+  test.use({ reducedMotion: 'reduce' });
+
+  test('nothing plays by itself, and play steps slowly', async ({ page }) => {
+    const widget = await open(page);
+    await page.waitForTimeout(1000);
+    await expect(range(widget, 'step')).toHaveValue('0');
+    // Record when the step changes, in the page (no polling delay).
+    await page.evaluate(() => {
+      const times: number[] = [];
+      (window as unknown as { stepTimes: number[] }).stepTimes = times;
+      const input = document.querySelector<HTMLInputElement>('#widget-batchnorm input[name="step"]')!;
+      let last = input.value;
+      const watch = (): void => {
+        if (input.value !== last) {
+          last = input.value;
+          times.push(performance.now());
+        }
+        if (times.length < 3) requestAnimationFrame(watch);
+      };
+      requestAnimationFrame(watch);
+    });
+    await widget.locator('button[data-play]').click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { stepTimes: number[] }).stepTimes.length), { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
+    const [, second = 0, third = 0] = await page.evaluate(() => (window as unknown as { stepTimes: number[] }).stepTimes);
+    expect(third - second).toBeGreaterThan(1000);
+    await widget.locator('button[data-play]').click();
+    await expect(widget.locator('button[data-play]')).toHaveAttribute('aria-pressed', 'false');
+  });
+});
+
+test('N = 1 in training shows PyTorch’s refusal as a message, and eval mode works', async ({ page }) => {
+  const widget = await open(page, '?bn.step=3');
+  await setRange(range(widget, 'n'), 1);
+  await expect(widget.locator('[data-message]')).toBeVisible();
+  await expect(widget.locator('[data-message]')).toHaveText(refusal(4));
+  await expect(widget.locator('[data-text="outMean"]')).toHaveText('—');
+  await expect(widget.locator('[data-figure="output"] .heatmap-masked')).toHaveCount(1);
+  await expect(widget.locator('[data-code]')).toContainText(`# ${refusal(4)}`);
+  expect(await widget.innerText()).not.toMatch(/NaN|Infinity/);
+
+  await widget.locator('label.segment', { hasText: 'eval' }).click();
+  await expect(widget.locator('[data-message]')).toBeHidden();
+  await expect(widget.locator('[data-text="outMean"]')).toHaveText(/^−?\d/);
+  await expect(widget.locator('[data-text="oneSampleNote"]')).toContainText('never left their initial values');
+});
+
+test('the chosen-feature slider follows the number of features', async ({ page }) => {
+  const widget = await open(page, '?bn.c=12&bn.f=10');
+  await expect(range(widget, 'f')).toHaveAttribute('max', '12');
+  await expect(range(widget, 'f')).toHaveValue('10');
+  await slide(range(widget, 'c'), 5);
+  await expect(range(widget, 'f')).toHaveAttribute('max', '5');
+  await expect(range(widget, 'f')).toHaveValue('5');
+  await expect.poll(() => widgetParams(page, 'bn')['bn.f']).toBe('5');
+  await expect(widget.locator('[data-text="feature"]')).toHaveText('feature 5');
+});
+
+test('the URL follows the state, and a fresh page on it shows the same view in both languages', async ({ page }) => {
+  test.setTimeout(90_000);
+  const widget = await open(page);
+  await slide(range(widget, 'n'), 24);
+  await slide(range(widget, 'c'), 7);
+  await setRange(range(widget, 'f'), 3);
+  await slide(range(widget, 'gamma'), 2);
+  await slide(range(widget, 'beta'), -1);
+  await slide(range(widget, 'momentum'), 0.2);
+  await setRange(range(widget, 'seed'), 6);
+  await slide(range(widget, 'step'), 33);
+  await widget.locator('label.segment', { hasText: 'eval' }).click();
+  await expect.poll(() => widgetParams(page, 'bn')).toEqual({
+    'bn.n': '24',
+    'bn.c': '7',
+    'bn.f': '3',
+    'bn.gamma': '2',
+    'bn.beta': '-1',
+    'bn.momentum': '0.2',
+    'bn.seed': '6',
+    'bn.mode': 'eval',
+    'bn.step': '33',
+  });
+  const shown = await numbers(widget);
+  const figures = await Promise.all(FIGURES.map((k) => figureMarkup(widget, k)));
+  const query = new URL(page.url()).search;
+
+  const fresh = await open(page, query);
+  await expect(range(fresh, 'step')).toHaveValue('33');
+  await expect(fresh.locator('input[name="mode"][value="eval"]')).toBeChecked();
+  expect(await numbers(fresh)).toEqual(shown);
+  expect(await Promise.all(FIGURES.map((k) => figureMarkup(fresh, k)))).toEqual(figures);
+
+  const zh = await open(page, query, 'zh');
+  await expect(range(zh, 'n')).toHaveValue('24');
+  for (const key of ['batchMean', 'batchVar', 'popMean', 'outMean', 'outStd'] as const) {
+    await expect(zh.locator(`[data-text="${key}"]`)).toHaveText(shown[NUMBERS.indexOf(key)] ?? '');
+  }
+  await expect(zh.locator('[data-text="feature"]')).toHaveText('特征 3');
+});
+
+test('the copy-link button carries the query and the widget anchor', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const widget = await open(page, '?bn.n=5&bn.mode=eval');
+  await widget.locator('[data-copy-link]').click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain('bn.n=5');
+  expect(copied).toContain('bn.mode=eval');
+  expect(copied).toMatch(/#widget-batchnorm$/);
+});
+
+test.describe('hostile query strings are harmless', () => {
+  const queries = [
+    '?bn.n=-3&bn.c=1e9&bn.f=abc&bn.step=-1&bn.momentum=0',
+    '?bn.mode=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&bn.gamma=%3Cscript%3E&bn.seed=__proto__',
+    '?bn.n=1e400&bn.seed=NaN&bn.step=Infinity&bn.c=0x10&bn.beta=1e-400',
+    '?bn.n=64&bn.c=16&bn.f=16&bn.gamma=3&bn.beta=-5&bn.momentum=1&bn.seed=100&bn.step=200&bn.mode=eval',
+    '?bn.n=1&bn.n=64&bn.f=%00&bn.step=5.5&bn.mode=train',
+  ];
+  for (const query of queries) {
+    test(query, async ({ page }) => {
+      const widget = await open(page, query);
+      await expect(widget.locator('img, script:not([type]), [onerror]')).toHaveCount(0);
+      expect(await widget.innerText()).not.toMatch(/NaN|Infinity|undefined/);
+      const n = Number(await range(widget, 'n').inputValue());
+      expect(n).toBeGreaterThanOrEqual(1);
+      expect(n).toBeLessThanOrEqual(64);
+      const step = Number(await range(widget, 'step').inputValue());
+      expect(step).toBeGreaterThanOrEqual(0);
+      expect(step).toBeLessThanOrEqual(200);
+      await expect.poll(async () => Number(await range(widget, 'f').inputValue())).toBeLessThanOrEqual(Number(await range(widget, 'c').inputValue()));
+      await expect(widget.locator('input[name="mode"]:checked')).toHaveCount(1);
+      // The first input writes a clean, clamped query.
+      await widget.locator('[data-action="restart"]').click();
+      await expect.poll(() => widgetParams(page, 'bn')['bn.n']).toBe(String(n));
+      expect(['train', 'eval']).toContain(widgetParams(page, 'bn')['bn.mode']);
+    });
+  }
+});
+
+test('works with the keyboard alone', async ({ page }) => {
+  const widget = await open(page);
+  const n = range(widget, 'n');
+  await n.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(n).toHaveValue('9');
+  await page.keyboard.press('Tab'); // C
+  await page.keyboard.press('ArrowRight');
+  await expect(range(widget, 'c')).toHaveValue('5');
+  await page.keyboard.press('Tab'); // chosen feature
+  await page.keyboard.press('End');
+  await expect(range(widget, 'f')).toHaveValue('5');
+  await expect(widget.locator('[data-text="feature"]')).toHaveText('feature 5');
+  await widget.locator('input[name="mode"][value="train"]').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(widget.locator('input[name="mode"][value="eval"]')).toBeChecked();
+  await page.keyboard.press('Tab'); // "Next batch"
+  await expect(widget.locator('[data-action="next"]')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(range(widget, 'step')).toHaveValue('1');
+  await page.keyboard.press('Tab'); // Play
+  await expect(widget.locator('button[data-play]')).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(widget.locator('button[data-play]')).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Space');
+  await expect(widget.locator('button[data-play]')).toHaveAttribute('aria-pressed', 'false');
+  await page.keyboard.press('Tab'); // Back to step 0
+  await page.keyboard.press('Enter');
+  await expect(range(widget, 'step')).toHaveValue('0');
+});
+
+test('axe finds nothing in light and dark, with figures and with the N = 1 refusal', async ({ page }) => {
+  test.setTimeout(90_000);
+  await open(page, '?bn.step=20');
+  await expectNoAxeViolations(page, '#widget-batchnorm');
+  await open(page, '?bn.n=1&bn.c=16', 'zh');
+  await expectNoAxeViolations(page, '#widget-batchnorm');
+});
+
+test('a redraw at the largest settings stays well inside a frame', async ({ page }) => {
+  const widget = await open(page, '?bn.n=64&bn.c=16&bn.f=16&bn.step=200');
+  const { times, calibration } = await page.evaluate(async () => {
+    // A fixed piece of work, to tell a slow or loaded machine from a slow widget (about 12 ms on a desktop CPU).
+    const started = performance.now();
+    let sink = 0;
+    for (let i = 0; i < 1e7; i++) sink += Math.sqrt(i);
+    const calibration = (performance.now() - started) * (sink > 0 ? 1 : 0);
+    const root = document.getElementById('widget-batchnorm')!;
+    const gamma = root.querySelector<HTMLInputElement>('input[name="gamma"]')!;
+    const ms: number[] = [];
+    root.addEventListener('widget-rendered', (e) => ms.push((e as CustomEvent<{ ms: number }>).detail.ms));
+    for (let i = 0; i < 20; i++) {
+      gamma.value = String((i % 30) / 10);
+      gamma.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    }
+    return { times: ms, calibration };
+  });
+  expect(times.length).toBeGreaterThanOrEqual(15);
+  const sorted = [...times].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)] ?? Infinity;
+  console.log(`batchnorm redraw at N = 64, C = 16, step 200: median ${median.toFixed(2)} ms, worst ${sorted.at(-1)?.toFixed(2)} ms (calibration loop ${calibration.toFixed(0)} ms, ~12 ms on an idle desktop)`);
+  expect(median).toBeLessThan(16 * Math.max(1, calibration / 12));
+  await expect(widget.locator('[data-text="outStd"]')).not.toHaveText(/NaN/);
+});

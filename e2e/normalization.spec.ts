@@ -1,0 +1,243 @@
+// The min-max vs z-score widget on the built site: no-JS figures, every control, the skewness claim, the outlier,
+// URL round trip in both languages, hostile queries, keyboard, axe, and the redraw time.
+import type { Locator, Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { expectNoAxeViolations, figureMarkup, setRange, waitLive, widgetParams } from './widget-helpers';
+
+const PATH = { en: '/en/normalization/', zh: '/zh/normalization/' } as const;
+const FIGURES = ['raw', 'minmax', 'z'] as const;
+const STATS = ['Min', 'Max', 'Mean', 'Std', 'Skew'] as const;
+
+const widgetOf = (page: Page) => page.locator('#widget-normalization');
+const text = (widget: Locator, key: string) => widget.locator(`[data-text="${key}"]`).first().innerText();
+const range = (widget: Locator, name: string) => widget.locator(`input[type="range"][name="${name}"]`);
+
+/** Moves a slider straight to `value` (as a drag does: one input event); setRange walks there key by key. */
+async function slide(slider: Locator, value: number): Promise<void> {
+  await slider.evaluate((el, v) => {
+    const input = el as HTMLInputElement;
+    input.value = String(v);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, value);
+  await expect(slider).toHaveValue(String(value));
+}
+
+async function open(page: Page, query = '', lang: keyof typeof PATH = 'en'): Promise<Locator> {
+  await page.goto(`${PATH[lang]}${query}`);
+  const widget = widgetOf(page);
+  await waitLive(widget);
+  return widget;
+}
+
+/** Runs `act` and checks that the figure and the printed `key` both changed. */
+async function expectChange(widget: Locator, figure: (typeof FIGURES)[number], key: string, act: () => Promise<void>): Promise<void> {
+  const svg = await figureMarkup(widget, figure);
+  const before = await text(widget, key);
+  await act();
+  await expect.poll(() => figureMarkup(widget, figure)).not.toBe(svg);
+  await expect.poll(() => text(widget, key)).not.toBe(before);
+}
+
+const allStats = (widget: Locator) => Promise.all(FIGURES.flatMap((f) => STATS.map((s) => text(widget, `${f}${s}`))));
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  for (const lang of ['en', 'zh'] as const) {
+    test(`shows the three default histograms, their numbers and the code (${lang})`, async ({ page }) => {
+      await page.goto(PATH[lang]);
+      const widget = widgetOf(page);
+      await expect(widget).toHaveAttribute('data-widget', 'normalization');
+      for (const key of FIGURES) {
+        const svg = widget.locator(`[data-figure="${key}"] > svg`);
+        await expect(svg).toHaveAttribute('role', 'img');
+        await expect(svg).toHaveAttribute('aria-label', /.{40}/);
+        await expect(svg.locator('.histogram-rug')).toHaveCount(1);
+      }
+      await expect(widget.locator('[data-text="minmaxMin"]')).toHaveText('0');
+      await expect(widget.locator('[data-text="minmaxMax"]')).toHaveText('1');
+      await expect(widget.locator('[data-text="zMean"]')).toHaveText('0');
+      await expect(widget.locator('[data-text="zStd"]')).toHaveText('1');
+      await expect(widget.locator('[data-text="rawMean"]')).toHaveText(/^\d\d\.\d+$/);
+      await expect(widget.locator('[data-code]')).toContainText('x_z = (x - x.mean()) / x.std(correction=0)');
+      await expect(widget.locator('select[name="dist"]')).toHaveValue('normal');
+    });
+  }
+});
+
+test('comes alive without moving: every figure keeps its box', async ({ page }) => {
+  await page.goto(PATH.en);
+  const widget = widgetOf(page);
+  const boxes = async () => Promise.all(FIGURES.map((key) => widget.locator(`[data-figure="${key}"]`).boundingBox()));
+  await widget.locator('[data-figure="raw"]').scrollIntoViewIfNeeded();
+  const before = await boxes();
+  await waitLive(widget);
+  const after = await boxes();
+  FIGURES.forEach((key, i) => {
+    expect(Math.abs((after[i]?.height ?? 0) - (before[i]?.height ?? 0)), key).toBeLessThan(1);
+    expect(Math.abs((after[i]?.y ?? 0) - (before[i]?.y ?? 0)), key).toBeLessThan(1);
+  });
+});
+
+test('every control changes the figures and the printed numbers', async ({ page }) => {
+  const widget = await open(page);
+  await expectChange(widget, 'raw', 'rawSkew', async () => {
+    await widget.locator('select[name="dist"]').selectOption('skewed');
+  });
+  await expectChange(widget, 'z', 'rawMean', () => slide(range(widget, 'n'), 150));
+  await expectChange(widget, 'minmax', 'minmaxMean', () => setRange(range(widget, 'seed'), 4));
+  await expectChange(widget, 'minmax', 'minmaxMean', () => widget.locator('input[name="outlier"]').check());
+  await expect(widget.locator('[data-text="outlierNote"]')).toBeVisible();
+  await expect(widget.locator('[data-text="minmaxOthers"]')).toHaveText(/^the other points lie in \[0, 0\.\d+\]$/);
+  await expectChange(widget, 'z', 'zMax', () => slide(range(widget, 'size'), 30));
+  await expect(widget.locator('[data-figure="minmax"] svg')).toContainText('outlier');
+});
+
+test('standardizing a skewed sample leaves it skewed: the three skewness readings agree', async ({ page }) => {
+  const widget = await open(page, '?norm.dist=skewed&norm.n=300');
+  const raw = await text(widget, 'rawSkew');
+  expect(Number(raw)).toBeGreaterThan(1);
+  await expect(widget.locator('[data-text="minmaxSkew"]')).toHaveText(raw);
+  await expect(widget.locator('[data-text="zSkew"]')).toHaveText(raw);
+  await expect(widget.locator('[data-figure="z"] svg')).toHaveAttribute('aria-label', new RegExp(`skewness ${raw}`));
+});
+
+test('one outlier crushes the min-max view, and no z can pass √(n − 1)', async ({ page }) => {
+  const widget = await open(page, '?norm.n=10&norm.outlier=1&norm.size=50');
+  await expect(widget.locator('[data-text="outlierNote"]')).toContainText('√(n − 1) = 3');
+  const zMax = Number((await text(widget, 'zMax')).replace('−', '-'));
+  expect(zMax).toBeLessThanOrEqual(3);
+  expect(zMax).toBeGreaterThan(2.9);
+  const others = await text(widget, 'minmaxOthers');
+  const hi = Number(/, ([\d.]+)\]$/.exec(others)?.[1]);
+  expect(hi).toBeLessThan(0.15);
+});
+
+test('the URL follows the state, and a fresh page on it shows the same view in both languages', async ({ page }) => {
+  const widget = await open(page);
+  await widget.locator('select[name="dist"]').selectOption('bimodal');
+  await slide(range(widget, 'n'), 42);
+  await widget.locator('input[name="outlier"]').check();
+  await setRange(range(widget, 'size'), 12);
+  await slide(range(widget, 'seed'), 9);
+  await expect.poll(() => widgetParams(page, 'norm')).toEqual({
+    'norm.dist': 'bimodal',
+    'norm.n': '42',
+    'norm.outlier': '1',
+    'norm.size': '12',
+    'norm.seed': '9',
+  });
+  const numbers = await allStats(widget);
+  const figures = await Promise.all(FIGURES.map((k) => figureMarkup(widget, k)));
+  const query = new URL(page.url()).search;
+
+  const fresh = await open(page, query);
+  await expect(fresh.locator('select[name="dist"]')).toHaveValue('bimodal');
+  await expect(range(fresh, 'n')).toHaveValue('42');
+  await expect(fresh.locator('input[name="outlier"]')).toBeChecked();
+  await expect(fresh.locator('output[data-output="size"]')).toHaveText('12');
+  expect(await allStats(fresh)).toEqual(numbers);
+  expect(await Promise.all(FIGURES.map((k) => figureMarkup(fresh, k)))).toEqual(figures);
+
+  const zh = await open(page, query, 'zh');
+  await expect(zh.locator('select[name="dist"]')).toHaveValue('bimodal');
+  expect(await allStats(zh)).toEqual(numbers);
+  await expect(zh.locator('[data-text="outlierNote"]')).toContainText('离群点');
+});
+
+test('the copy-link button carries the query and the widget anchor', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const widget = await open(page, '?norm.dist=uniform&norm.n=20');
+  await widget.locator('[data-copy-link]').click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain('norm.dist=uniform');
+  expect(copied).toContain('norm.n=20');
+  expect(copied).toMatch(/#widget-normalization$/);
+});
+
+test.describe('hostile query strings are harmless', () => {
+  const queries = [
+    '?norm.n=-3&norm.size=1e9&norm.seed=abc&norm.outlier=maybe',
+    '?norm.dist=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&norm.n=%3Cscript%3E',
+    '?norm.n=1e400&norm.seed=NaN&norm.size=Infinity&norm.n=0x10',
+    '?norm.dist=__proto__&norm.n=500&norm.outlier=1&norm.size=50&norm.seed=100',
+    '?norm.n=10&norm.n=500&norm.size=%00&norm.seed=5.5',
+  ];
+  for (const query of queries) {
+    test(query, async ({ page }) => {
+      const widget = await open(page, query);
+      await expect(widget.locator('img, script:not([type]), [onerror]')).toHaveCount(0);
+      expect(await widget.innerText()).not.toMatch(/NaN|Infinity|undefined/);
+      const n = Number(await range(widget, 'n').inputValue());
+      expect(n).toBeGreaterThanOrEqual(10);
+      expect(n).toBeLessThanOrEqual(500);
+      expect(['normal', 'skewed', 'bimodal', 'uniform']).toContain(await widget.locator('select[name="dist"]').inputValue());
+      await expect(widget.locator('[data-text="minmaxMax"]')).toHaveText('1');
+      // The first input writes a clean, clamped query.
+      await slide(range(widget, 'seed'), 2);
+      await expect.poll(() => widgetParams(page, 'norm')['norm.n']).toBe(String(n));
+    });
+  }
+});
+
+test('works with the keyboard alone', async ({ page }) => {
+  const widget = await open(page);
+  const dist = widget.locator('select[name="dist"]');
+  await dist.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(dist).toHaveValue('skewed');
+  const skew = await text(widget, 'rawSkew');
+  await page.keyboard.press('Tab'); // n
+  await expect(range(widget, 'n')).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(range(widget, 'n')).toHaveValue('101');
+  await expect.poll(() => text(widget, 'rawSkew')).not.toBe(skew);
+  await page.keyboard.press('Tab'); // seed
+  await page.keyboard.press('End');
+  await expect(range(widget, 'seed')).toHaveValue('100');
+  await page.keyboard.press('Tab'); // outlier checkbox
+  await expect(widget.locator('input[name="outlier"]')).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(widget.locator('input[name="outlier"]')).toBeChecked();
+  await expect(widget.locator('[data-text="outlierNote"]')).toBeVisible();
+  await page.keyboard.press('Tab'); // size
+  await page.keyboard.press('ArrowRight');
+  await expect(range(widget, 'size')).toHaveValue('11');
+  await expect(widget.locator('[data-text="outlierNote"]')).toContainText('raw 160');
+});
+
+test('axe finds nothing in light and dark, with and without the outlier', async ({ page }) => {
+  test.setTimeout(90_000);
+  await open(page);
+  await expectNoAxeViolations(page, '#widget-normalization');
+  await open(page, '?norm.dist=skewed&norm.outlier=1', 'zh');
+  await expectNoAxeViolations(page, '#widget-normalization');
+});
+
+test('a redraw at the largest settings stays well inside a frame', async ({ page }) => {
+  await open(page, '?norm.n=500&norm.outlier=1&norm.size=50&norm.dist=bimodal');
+  const { times, calibration } = await page.evaluate(async () => {
+    // A fixed piece of work, to tell a slow or loaded machine from a slow widget (about 12 ms on a desktop CPU).
+    const started = performance.now();
+    let sink = 0;
+    for (let i = 0; i < 1e7; i++) sink += Math.sqrt(i);
+    const calibration = (performance.now() - started) * (sink > 0 ? 1 : 0);
+    const root = document.getElementById('widget-normalization')!;
+    const seed = root.querySelector<HTMLInputElement>('input[name="seed"]')!;
+    const ms: number[] = [];
+    root.addEventListener('widget-rendered', (e) => ms.push((e as CustomEvent<{ ms: number }>).detail.ms));
+    for (let i = 0; i < 20; i++) {
+      seed.value = String(1 + ((Number(seed.value) + 1) % 100));
+      seed.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    }
+    return { times: ms, calibration };
+  });
+  expect(times.length).toBeGreaterThanOrEqual(15);
+  const sorted = [...times].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)] ?? Infinity;
+  console.log(`normalization redraw at n = 500: median ${median.toFixed(2)} ms, worst ${sorted.at(-1)?.toFixed(2)} ms (calibration loop ${calibration.toFixed(0)} ms, ~12 ms on an idle desktop)`);
+  // One 60 Hz frame, scaled when the machine is slower or busier than a desktop.
+  expect(median).toBeLessThan(16 * Math.max(1, calibration / 12));
+});

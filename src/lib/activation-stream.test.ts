@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { runningHistory, STREAM_FEATURES, STREAM_ROWS, streamBatch, streamPopulation } from './activation-stream';
+import { batchNorm } from './norms';
+import { FEATURE_MEANS, FEATURE_STDS } from './datasets';
+import { mean, std } from './stats';
+
+describe('activation stream', () => {
+  it('is a pure function of (seed, k): same batch twice, another seed or k gives another batch', () => {
+    expect(streamBatch(7, 3, 8, 4).data).toEqual(streamBatch(7, 3, 8, 4).data);
+    expect(streamBatch(7, 3, 8, 4).data).not.toEqual(streamBatch(8, 3, 8, 4).data);
+    expect(streamBatch(7, 3, 8, 4).data).not.toEqual(streamBatch(7, 4, 8, 4).data);
+  });
+
+  it.each([
+    [1, 2],
+    [4, 16],
+    [17, 5],
+    [64, 16],
+  ])('a (%i, %i) batch is the top-left corner of the full 64 × 16 block', (n, c) => {
+    const full = streamBatch(3, 5, STREAM_ROWS, STREAM_FEATURES);
+    const small = streamBatch(3, 5, n, c);
+    expect(small.shape).toEqual([n, c]);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < c; j++) expect(small.data[i * c + j]).toBe(full.data[i * STREAM_FEATURES + j]);
+    }
+  });
+
+  it('rounds every value to a multiple of 1/256: a short exact literal, and exact sums', () => {
+    for (const v of streamBatch(1, 0, 64, 16).data) {
+      expect(Number.isInteger(v * 256)).toBe(true);
+      expect(String(v).replace(/^-?\d+\.?/, '').length).toBeLessThanOrEqual(8);
+    }
+  });
+
+  it('clamps hostile sizes to the stream (0 … 64 rows, 0 … 16 features)', () => {
+    expect(streamBatch(1, 0, 1000, 99).shape).toEqual([64, 16]);
+    expect(streamBatch(1, 0, -3, Number.NaN).shape).toEqual([0, 0]);
+  });
+
+  it('draws each feature from its population N(mean_c, std_c²) (4000 values per feature)', () => {
+    const pop = streamPopulation(16);
+    expect([...pop.mean]).toEqual(FEATURE_MEANS.slice(0, 16));
+    expect([...pop.std]).toEqual(FEATURE_STDS.slice(0, 16));
+    for (let c = 0; c < 16; c++) {
+      const values: number[] = [];
+      for (let k = 0; k < 64; k++) {
+        const b = streamBatch(11, k, 64, 16);
+        for (let i = 0; i < 64; i++) values.push(b.data[i * 16 + c]!);
+      }
+      const s = pop.std[c]!;
+      expect(Math.abs(mean(values) - pop.mean[c]!)).toBeLessThan((4 * s) / Math.sqrt(values.length) + 0.001);
+      expect(std(values) / s).toBeGreaterThan(0.95);
+      expect(std(values) / s).toBeLessThan(1.05);
+    }
+  });
+});
+
+describe('running statistics replay', () => {
+  it.each([
+    [5, 8, 3, 0.1, 6],
+    [7, 2, 16, 0.01, 12],
+    [3, 64, 5, 1, 4],
+    [9, 17, 11, 0.37, 9],
+  ])('seed %i, N = %i, C = %i, momentum %f: equals batchNorm fed batch after batch, value for value', (seed, n, c, m, steps) => {
+    const h = runningHistory(seed, n, c, m, steps);
+    let runningMean: Float64Array = new Float64Array(c);
+    let runningVar: Float64Array = new Float64Array(c).fill(1);
+    expect([...h.mean.subarray(0, c)]).toEqual(new Array(c).fill(0));
+    expect([...h.variance.subarray(0, c)]).toEqual(new Array(c).fill(1));
+    for (let k = 0; k < steps; k++) {
+      const r = batchNorm(streamBatch(seed, k, n, c), { momentum: m, runningMean, runningVar });
+      runningMean = r.runningMean;
+      runningVar = r.runningVar;
+      expect([...h.mean.subarray((k + 1) * c, (k + 2) * c)]).toEqual([...runningMean]);
+      expect([...h.variance.subarray((k + 1) * c, (k + 2) * c)]).toEqual([...runningVar]);
+      expect([...h.batchMean.subarray(k * c, (k + 1) * c)]).toEqual([...r.batchMean]);
+    }
+  });
+
+  it('a batch drawn for a small N and later grown is the same as one drawn at full size at once', () => {
+    const small = streamBatch(77, 3, 5, 16);
+    const grown = streamBatch(77, 3, 40, 16);
+    expect([...grown.data.subarray(0, 5 * 16)]).toEqual([...small.data]);
+    // '77' is the same seed as 77 (./random) but another cache entry, drawn at full size at once
+    expect(streamBatch('77', 3, 40, 16).data).toEqual(grown.data);
+    expect(streamBatch(78, 3, 40, 16).data).not.toEqual(grown.data);
+  });
+
+  it('extending a shorter history gives exactly the full replay', () => {
+    const full = runningHistory(2, 16, 4, 0.3, 40);
+    const extended = runningHistory(2, 16, 4, 0.3, 40, runningHistory(2, 16, 4, 0.3, 13));
+    expect(extended.mean).toEqual(full.mean);
+    expect(extended.variance).toEqual(full.variance);
+    expect(extended.batchMean).toEqual(full.batchMean);
+  });
+
+  it('with N = 1 every training pass is refused, so the buffers never leave 0 and 1', () => {
+    const h = runningHistory(1, 1, 4, 0.1, 10);
+    expect([...h.mean]).toEqual(new Array(44).fill(0));
+    expect([...h.variance]).toEqual(new Array(44).fill(1));
+  });
+
+  it.each([
+    [4, 0.1],
+    [16, 0.1],
+    [64, 0.05],
+  ])('at N = %i, momentum %f the running mean ends near the population mean, within 4 of its stationary std', (n, m) => {
+    const c = 4;
+    const h = runningHistory(9, n, c, m, 200);
+    const pop = streamPopulation(c);
+    for (let f = 0; f < c; f++) {
+      const spread = Math.sqrt(m / (2 - m)) * (pop.std[f]! / Math.sqrt(n));
+      expect(Math.abs(h.mean[200 * c + f]! - pop.mean[f]!)).toBeLessThan(4 * spread);
+      expect(h.variance[200 * c + f]! / pop.std[f]! ** 2).toBeGreaterThan(0.3);
+      expect(h.variance[200 * c + f]! / pop.std[f]! ** 2).toBeLessThan(2);
+    }
+  });
+});

@@ -1,0 +1,66 @@
+// Browser side of the BatchNorm explorer: the shared runtime, "next batch" and "back to step 0" actions, a
+// play/pause button that feeds one batch per tick (slower with reduced motion, paused out of view or in a hidden
+// tab), and the chosen-feature slider's maximum kept equal to C.
+import { mountWidget } from '../runtime';
+import { codec, compute } from './model';
+import { figures } from './figures';
+
+/** Milliseconds between batches while playing; slower when the reader prefers reduced motion. */
+const TICK_MS = 400;
+const REDUCED_TICK_MS = 1500;
+
+export function mount(root: HTMLElement): void {
+  const maxStep = codec.schema.step.max;
+  const handle = mountWidget(root, {
+    codec,
+    compute,
+    figures,
+    actions: {
+      next: (state) => ({ step: Math.min(maxStep, state.step + 1) }),
+      restart: () => ({ step: 0 }),
+    },
+  });
+
+  const featureInput = root.querySelector<HTMLInputElement>('input[name="f"]');
+  const syncFeature = (): void => {
+    const { c, f } = handle.state();
+    if (featureInput && featureInput.max !== String(c)) {
+      featureInput.max = String(c);
+      featureInput.value = String(Math.min(f, c));
+    }
+    if (f > c) handle.update({ f: c });
+  };
+  root.addEventListener('widget-rendered', syncFeature);
+  syncFeature();
+
+  const button = root.querySelector<HTMLButtonElement>('button[data-play]');
+  if (!button) return;
+  const reduced = window.matchMedia('(prefers-reduced-motion: reduce)');
+  let timer: number | undefined;
+
+  const setPlaying = (playing: boolean): void => {
+    button.setAttribute('aria-pressed', String(playing));
+    button.textContent = (playing ? button.dataset.labelPause : button.dataset.labelPlay) ?? button.textContent;
+  };
+  const stop = (): void => {
+    if (timer !== undefined) window.clearInterval(timer);
+    timer = undefined;
+    setPlaying(false);
+  };
+  const tick = (): void => {
+    if (document.hidden) return;
+    const { step } = handle.state();
+    if (step >= maxStep) stop();
+    else handle.update({ step: step + 1 });
+  };
+  const start = (): void => {
+    if (handle.state().step >= maxStep) handle.update({ step: 0 });
+    timer = window.setInterval(tick, reduced.matches ? REDUCED_TICK_MS : TICK_MS);
+    setPlaying(true);
+  };
+  button.addEventListener('click', () => (timer === undefined ? start() : stop()));
+  // Pause when the widget leaves the viewport.
+  new IntersectionObserver((entries) => {
+    if (entries.some((e) => !e.isIntersecting)) stop();
+  }).observe(root);
+}

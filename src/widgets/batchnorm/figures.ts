@@ -1,0 +1,75 @@
+// The BatchNorm explorer's figures, shared by the server (first figure) and the browser (every redraw).
+import { heatmapChart, heatmapLayout } from '../../charts/heatmap';
+import { featureStripsChart } from '../../charts/feature-strips';
+import { runningStatsChart } from '../../charts/running-stats';
+import { meanSpreadChart } from '../../charts/mean-spread';
+import { fillTemplate } from '../../charts/format';
+import type { FigureRenderer } from '../view';
+import { labels } from './labels';
+import type { BatchNormFigures, HeatmapFigure, StripsFigure } from './model';
+
+/** Height / width of the heatmaps: 64 rows still fit on a phone (about 2 px each). */
+export const BN_HEATMAP_RATIO = 0.5;
+
+export const figures: FigureRenderer<BatchNormFigures> = (data, options) => {
+  const t = labels[options.lang];
+  const colLabels = Array.from({ length: data.input.cols }, (_, j) => `f${j + 1}`);
+  const heatmap = (f: HeatmapFigure, legendLabel: string) => {
+    const refused = f.values === null;
+    return heatmapChart(
+      {
+        rows: f.rows,
+        cols: f.cols,
+        values: f.values ?? new Float64Array(f.rows * f.cols),
+        colLabels,
+        rowTitle: t.sample,
+        highlightColumn: f.highlightColumn,
+        showValues: true,
+        legendLabel,
+        ...(refused ? { mask: new Uint8Array(f.rows * f.cols), maskLabel: t.refused } : {}),
+      },
+      { ...options, ratio: BN_HEATMAP_RATIO },
+    );
+  };
+  // The strips line up with the heatmap's columns.
+  const layout = heatmapLayout({ rows: data.input.rows, cols: data.input.cols, rowTitle: t.sample }, options.width, BN_HEATMAP_RATIO);
+  const strips = (f: StripsFigure, yLabel: string) =>
+    featureStripsChart(
+      {
+        rows: f.rows,
+        cols: f.cols,
+        values: f.values,
+        ...(f.means ? { means: f.means } : {}),
+        ...(f.stds ? { stds: f.stds } : {}),
+        ...(f.reference ? { reference: f.reference } : {}),
+        highlightColumn: f.highlightColumn,
+        yLabel,
+        message: t.refused,
+        left: layout.left,
+        right: layout.right,
+      },
+      options,
+    );
+  const { running, spread } = data;
+  const featureName = fillTemplate(t.featureName, { f: data.input.highlightColumn + 1 });
+  return {
+    input: heatmap(data.input, t.legendX),
+    inputStats: strips(data.inputStats, t.legendX),
+    output: heatmap(data.output, t.legendY),
+    outputStats: strips(data.outputStats, t.legendY),
+    running: runningStatsChart(
+      {
+        panels: [
+          { label: `${t.runningMean} (${featureName})`, values: running.mean, population: running.populationMean, populationLabel: t.population, after: running.meanAfter },
+          { label: `${t.runningVar} (${featureName})`, values: running.variance, population: running.populationVar, populationLabel: t.population, after: running.varAfter },
+        ],
+        stepLabel: t.stepLabel,
+      },
+      options,
+    ),
+    spread: meanSpreadChart(
+      { sigma: spread.sigma, n: spread.n, history: spread.history, current: spread.current, xLabel: t.nLabel, yLabel: t.deviationLabel, bandLabel: t.band },
+      options,
+    ),
+  };
+};

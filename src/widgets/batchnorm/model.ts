@@ -1,0 +1,332 @@
+// The BatchNorm explorer's model: state → the current (N, C) batch, its per-feature statistics, the BatchNorm
+// output in train or eval mode, the running statistics replayed over the batches fed so far, how far batch means
+// stray at this N, and the PyTorch code. Pure (a memo of the replay is invisible); numbers from src/lib.
+import { runningHistory, streamBatch, streamPopulation, STREAM_ROWS, type RunningHistory } from '../../lib/activation-stream';
+import { batchNorm, type Tensor } from '../../lib/norms';
+import { mean, std } from '../../lib/stats';
+import { defineState, type StateOf } from '../../lib/url-state';
+import { fillTemplate, formatRounded } from '../../charts/format';
+import type { Lang } from '../../i18n/sections';
+import type { WidgetView } from '../view';
+import { labels, type BatchNormLabels } from './labels';
+
+export const MODES = ['train', 'eval'] as const;
+export type Mode = (typeof MODES)[number];
+
+/** The widget's state in the URL: `bn.n=8&bn.c=4&bn.f=2&…&bn.step=0`. `f` is 1-based and clamped to C. */
+export const codec = defineState('bn', {
+  n: { type: 'integer', default: 8, min: 1, max: STREAM_ROWS },
+  c: { type: 'integer', default: 4, min: 2, max: 16 },
+  f: { type: 'integer', default: 2, min: 1, max: 16 },
+  gamma: { type: 'number', default: 1, min: -2, max: 3, step: 0.1 },
+  beta: { type: 'number', default: 0, min: -5, max: 5, step: 0.1 },
+  momentum: { type: 'number', default: 0.1, min: 0.01, max: 1, step: 0.01 },
+  seed: { type: 'integer', default: 1, min: 1, max: 100 },
+  mode: { type: 'enum', default: 'train', values: MODES },
+  step: { type: 'integer', default: 0, min: 0, max: 200 },
+});
+export type BatchNormState = StateOf<typeof codec.schema>;
+
+/** PyTorch's default ε. */
+export const EPS = 1e-5;
+/** Printed numbers are rounded to 4 decimals (the snippet prints with precision=4). */
+export const SHOWN_DECIMALS = 4;
+
+export interface HeatmapFigure {
+  readonly rows: number;
+  readonly cols: number;
+  /** null when PyTorch refuses the batch (training with N = 1). */
+  readonly values: Float64Array | null;
+  /** 0-based chosen feature. */
+  readonly highlightColumn: number;
+}
+
+export interface StripsFigure extends HeatmapFigure {
+  readonly means: Float64Array | null;
+  readonly stds: Float64Array | null;
+  /** Population means (input only). */
+  readonly reference: Float64Array | null;
+}
+
+export interface RunningFigure {
+  /** running_mean / running_var of the chosen feature after 0 … step batches. */
+  readonly mean: readonly number[];
+  readonly variance: readonly number[];
+  readonly populationMean: number;
+  readonly populationVar: number;
+  /** After this batch's training pass (train mode, N > 1), else null. */
+  readonly meanAfter: number | null;
+  readonly varAfter: number | null;
+}
+
+export interface SpreadFigure {
+  readonly sigma: number;
+  readonly n: number;
+  /** μ_B − μ of batches 0 … step − 1 of the chosen feature. */
+  readonly history: readonly number[];
+  /** μ_B − μ of the current batch. */
+  readonly current: number;
+}
+
+export interface BatchNormFigures {
+  readonly input: HeatmapFigure;
+  readonly inputStats: StripsFigure;
+  readonly output: HeatmapFigure;
+  readonly outputStats: StripsFigure;
+  readonly running: RunningFigure;
+  readonly spread: SpreadFigure;
+}
+
+export interface BatchNormView extends WidgetView<BatchNormFigures> {
+  /** The numbers behind the text, for tests. */
+  readonly numbers: {
+    /** 0-based chosen feature (clamped to C). */
+    readonly feature: number;
+    readonly x: Tensor;
+    readonly y: Tensor | null;
+    readonly batchMean: Float64Array;
+    readonly batchVar: Float64Array;
+    /** The running statistics the eval mode uses: after batches 0 … step − 1. */
+    readonly runningMean: Float64Array;
+    readonly runningVar: Float64Array;
+    /** After this batch's training pass, or null (eval, or refused). */
+    readonly runningMeanAfter: Float64Array | null;
+    readonly runningVarAfter: Float64Array | null;
+    readonly populationMean: Float64Array;
+    readonly populationStd: Float64Array;
+    /** Output mean and (population) std per feature, or null when refused. */
+    readonly outputMean: Float64Array | null;
+    readonly outputStd: Float64Array | null;
+    /** (1 − momentum)^step: the weight the initial running values still carry. */
+    readonly initialShare: number;
+  };
+}
+
+let memo: { key: string; history: RunningHistory } | undefined;
+
+/** The replay of the stream's first `steps` training batches, extended from the last call when it can be. */
+function historyFor(seed: number, n: number, c: number, momentum: number, steps: number): RunningHistory {
+  const key = `${seed}|${n}|${c}|${momentum}`;
+  if (memo && memo.key === key && memo.history.steps >= steps) return memo.history;
+  const history = runningHistory(seed, n, c, momentum, steps, memo?.key === key ? memo.history : undefined);
+  memo = { key, history };
+  return history;
+}
+
+/** PyTorch's wording of the error src/lib raises, e.g. "ValueError: Expected more than 1 value per channel when training, got input size torch.Size([1, 4])". */
+export function pytorchError(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return `ValueError: ${text.replace(/input size \[([^\]]*)\]/, 'input size torch.Size([$1])')}`;
+}
+
+/** Column j of an (N, C) tensor. */
+function column(t: Tensor, j: number): Float64Array {
+  const [n = 0, c = 0] = t.shape;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = t.data[i * c + j]!;
+  return out;
+}
+
+function columnStats(t: Tensor): { means: Float64Array; stds: Float64Array } {
+  const c = t.shape[1] ?? 0;
+  const means = new Float64Array(c);
+  const stds = new Float64Array(c);
+  for (let j = 0; j < c; j++) {
+    const col = column(t, j);
+    means[j] = mean(col);
+    stds[j] = std(col);
+  }
+  return { means, stds };
+}
+
+const show = (v: number): string => formatRounded(v, SHOWN_DECIMALS);
+const list = (values: ArrayLike<number>): string => Array.from(values, (v) => String(v)).join(', ');
+
+function pytorchCode(
+  s: BatchNormState,
+  feature: number,
+  x: Tensor,
+  runningMean: Float64Array,
+  runningVar: Float64Array,
+  message: string | null,
+  t: BatchNormLabels,
+): string {
+  const [n = 0, c = 0] = x.shape;
+  const rows: string[] = [];
+  for (let i = 0; i < n; i++) rows.push(`    [${list(x.data.subarray(i * c, (i + 1) * c))}],`);
+  const f = feature + 1;
+  const lines = [
+    'import torch',
+    'from torch import nn',
+    '',
+    'torch.set_printoptions(precision=4, sci_mode=False)',
+    '',
+    `# ${fillTemplate(t.codeBatch, { step: s.step, n, c })}`,
+    'x = torch.tensor([',
+    ...rows,
+    '], dtype=torch.float64)',
+    '',
+    `bn = nn.BatchNorm1d(${c}, eps=1e-5, momentum=${s.momentum}, dtype=torch.float64)`,
+    'with torch.no_grad():',
+    `    bn.weight[${feature}] = ${s.gamma}    # ${fillTemplate(t.codeGamma, { f })}`,
+    `    bn.bias[${feature}] = ${s.beta}    # ${fillTemplate(t.codeBeta, { f })}`,
+    `    # ${fillTemplate(t.codeRunning, { step: s.step })}`,
+    `    bn.running_mean.copy_(torch.tensor([${list(runningMean)}]))`,
+    `    bn.running_var.copy_(torch.tensor([${list(runningVar)}]))`,
+    `    bn.num_batches_tracked.fill_(${s.step})`,
+    '',
+    'print(x.mean(0), x.var(0, correction=0))   # μ_B, σ²_B (biased) per feature',
+    s.mode === 'train' ? `bn.train()   # ${t.codeTrain}` : `bn.eval()    # ${t.codeEval}`,
+    'y = bn(x)',
+  ];
+  if (message !== null) lines.push(`# ${message}`);
+  else {
+    lines.push(`print(y[:, ${feature}].mean(), y[:, ${feature}].std(correction=0))   # ${fillTemplate(t.codeFeature, { f })}`);
+    lines.push('print(bn.running_mean, bn.running_var)');
+  }
+  return lines.join('\n');
+}
+
+/** State → everything the widget shows. */
+export function compute(input: BatchNormState, lang: Lang): BatchNormView {
+  const s = codec.clamp(input);
+  const t = labels[lang];
+  const { n, c, step, momentum } = s;
+  const feature = Math.min(s.f, c) - 1;
+  const featureName = fillTemplate(t.featureName, { f: feature + 1 });
+  const population = streamPopulation(c);
+  const history = historyFor(s.seed, n, c, momentum, step);
+  const runningMean = history.mean.slice(step * c, (step + 1) * c);
+  const runningVar = history.variance.slice(step * c, (step + 1) * c);
+  const x = streamBatch(s.seed, step, n, c);
+  const weight = new Float64Array(c).fill(1);
+  const bias = new Float64Array(c);
+  weight[feature] = s.gamma;
+  bias[feature] = s.beta;
+  const common = { eps: EPS, momentum, weight, bias, runningMean, runningVar, numBatchesTracked: step };
+
+  // Evaluation never refuses; its call also yields this batch's statistics.
+  const evaluated = batchNorm(x, { ...common, training: false });
+  let trained: ReturnType<typeof batchNorm> | null = null;
+  let message: string | null = null;
+  if (s.mode === 'train') {
+    try {
+      trained = batchNorm(x, { ...common, training: true });
+    } catch (error) {
+      message = pytorchError(error);
+    }
+  }
+  const y = s.mode === 'train' ? (trained?.output ?? null) : evaluated.output;
+  const { batchMean, batchVar } = evaluated;
+  const outStats = y ? columnStats(y) : null;
+  const batchStd = batchVar.map(Math.sqrt);
+
+  const populationVar = population.std.map((v) => v * v);
+  const pick = <T,>(values: ArrayLike<T>): T => values[feature]!;
+  const runningSeries = (source: Float64Array): number[] => Array.from({ length: step + 1 }, (_, k) => source[k * c + feature]!);
+  const initialShare = (1 - momentum) ** step;
+  const deviation = pick(batchMean) - pick(population.mean);
+  const standardError = pick(population.std) / Math.sqrt(n);
+  const pastDeviations = Array.from({ length: step }, (_, k) => history.batchMean[k * c + feature]! - pick(population.mean));
+
+  const running = (before: number, after: number | null): string =>
+    s.mode === 'eval'
+      ? fillTemplate(t.usedUnchanged, { value: show(before) })
+      : after === null
+        ? show(before)
+        : fillTemplate(t.afterBatch, { before: show(before), after: show(after) });
+
+  const text: Record<string, string> = {
+    feature: featureName,
+    batchMean: show(pick(batchMean)),
+    batchVar: show(pick(batchVar)),
+    popMean: show(pick(population.mean)),
+    popVar: show(pick(populationVar)),
+    runMean: running(pick(runningMean), trained ? pick(trained.runningMean) : null),
+    runVar: running(pick(runningVar), trained ? pick(trained.runningVar) : null),
+    outMean: outStats ? show(pick(outStats.means)) : '—',
+    outStd: outStats ? show(pick(outStats.stds)) : '—',
+    share: fillTemplate(t.initialShareValue, {
+      m: String(momentum),
+      s: step,
+      share: show(initialShare),
+      covered: formatRounded((1 - initialShare) * 100, 1),
+    }),
+    deviation: fillTemplate(t.deviationValue, { dev: show(Math.abs(deviation)), se: show(standardError) }),
+    inputTitle: fillTemplate(t.inputTitle, { step, n, c }),
+    modeNote: s.mode === 'train' ? t.outputTrain : fillTemplate(t.outputEval, { step }),
+    oneSampleNote: s.mode === 'eval' && n === 1 && step > 0 ? t.oneSampleEval : '',
+    runningTitle: fillTemplate(t.runningTitle, { feature: featureName }),
+    spreadTitle: fillTemplate(t.spreadTitle, { feature: featureName }),
+  };
+
+  const meansList = (values: ArrayLike<number>): string =>
+    Array.from(values, (v, j) => `${fillTemplate(t.featureName, { f: j + 1 })} ${show(v)}`).join(lang === 'zh' ? '，' : ', ');
+  const stds = population.std;
+  const descriptions: Record<string, string> = {
+    input: fillTemplate(t.describeInput, {
+      step,
+      n,
+      c,
+      minStd: show(Math.min(...stds)),
+      maxStd: show(Math.max(...stds)),
+      feature: featureName,
+      mean: text.batchMean ?? '',
+      var: text.batchVar ?? '',
+    }),
+    inputStats: fillTemplate(t.describeInputStats, { means: meansList(batchMean) }),
+    output: y
+      ? fillTemplate(t.describeOutput, { mode: s.mode === 'train' ? t.train : t.eval, feature: featureName, mean: text.outMean ?? '', std: text.outStd ?? '' })
+      : t.describeOutputRefused,
+    outputStats: outStats ? fillTemplate(t.describeOutputStats, { means: meansList(outStats.means) }) : t.describeOutputRefused,
+    running: fillTemplate(t.describeRunning, {
+      feature: featureName,
+      steps: step,
+      mean: show(pick(runningMean)),
+      popMean: text.popMean ?? '',
+      var: show(pick(runningVar)),
+      popVar: text.popVar ?? '',
+    }),
+    spread: fillTemplate(t.describeSpread, { n, se: show(standardError), dev: show(Math.abs(deviation)), count: step }),
+  };
+
+  const figures: BatchNormFigures = {
+    input: { rows: n, cols: c, values: x.data, highlightColumn: feature },
+    inputStats: { rows: n, cols: c, values: x.data, highlightColumn: feature, means: batchMean, stds: batchStd, reference: population.mean },
+    output: { rows: n, cols: c, values: y?.data ?? null, highlightColumn: feature },
+    outputStats: { rows: n, cols: c, values: y?.data ?? null, highlightColumn: feature, means: outStats?.means ?? null, stds: outStats?.stds ?? null, reference: null },
+    running: {
+      mean: runningSeries(history.mean),
+      variance: runningSeries(history.variance),
+      populationMean: pick(population.mean),
+      populationVar: pick(populationVar),
+      meanAfter: trained ? pick(trained.runningMean) : null,
+      varAfter: trained ? pick(trained.runningVar) : null,
+    },
+    spread: { sigma: pick(population.std), n, history: pastDeviations, current: deviation },
+  };
+
+  return {
+    text,
+    figures,
+    descriptions,
+    code: pytorchCode(s, feature, x, runningMean, runningVar, message, t),
+    message,
+    numbers: {
+      feature,
+      x,
+      y,
+      batchMean,
+      batchVar,
+      runningMean,
+      runningVar,
+      runningMeanAfter: trained?.runningMean ?? null,
+      runningVarAfter: trained?.runningVar ?? null,
+      populationMean: population.mean,
+      populationStd: population.std,
+      outputMean: outStats?.means ?? null,
+      outputStd: outStats?.stds ?? null,
+      initialShare,
+    },
+  };
+}
