@@ -2,13 +2,13 @@
 import Note from './Note.astro';
 import Predict from './Predict.astro';
 import References from './References.astro';
-import NormalizationWidget from './_stub_NormalizationWidget.astro';
-import BatchNormExplorer from './_stub_BatchNormExplorer.astro';
+import NormalizationWidget from '../widgets/normalization/NormalizationWidget.astro';
+import BatchNormExplorer from '../widgets/batchnorm/BatchNormExplorer.astro';
 import BatchSizeChart from './BatchSizeChart.astro';
-import LayerNormExplorer from './_stub_LayerNormExplorer.astro';
-import ReductionCube from './_stub_ReductionCube.astro';
-import PaddingWidget from './_stub_PaddingWidget.astro';
-import DecodingWidget from './_stub_DecodingWidget.astro';
+import LayerNormExplorer from '../widgets/layernorm/LayerNormExplorer.astro';
+import ReductionCube from '../widgets/cube/ReductionCube.astro';
+import PaddingWidget from '../widgets/padding/PaddingWidget.astro';
+import DecodingWidget from '../widgets/decoding/DecodingWidget.astro';
 
 export const mdxComponents = {
   Note,

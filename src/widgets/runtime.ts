@@ -103,7 +103,8 @@ export function mountWidget<S extends Schema, F>(root: HTMLElement, spec: Widget
       const figure = drawn[key];
       if (!figure) continue;
       asAccessibleImage(figure, view.descriptions[key] ?? '');
-      box.replaceChildren(figure);
+      // A renderer may hand back the element already shown (its data did not change): leave it in place.
+      if (box.firstChild !== figure || box.childNodes.length !== 1) box.replaceChildren(figure);
     }
     // Benchmarks and tests listen for this; it carries the redraw's duration.
     root.dispatchEvent(new CustomEvent('widget-rendered', { detail: { ms: performance.now() - started }, bubbles: true }));

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { decodingRunningChart, DECODING_RUNNING_RATIO } from './decoding-running';
+import { serverDocument } from './server-document';
+import { codec, compute } from '../widgets/decoding/model';
+
+const data = (lang: 'zh' | 'en', steps = codec.defaults.steps) => compute({ ...codec.defaults, steps }, lang).figures.running;
+
+describe('decoding running-mean chart', () => {
+  it.each(['zh', 'en'] as const)('draws the default state: the running line, the batch means, two rules (%s)', (lang) => {
+    const svg = decodingRunningChart(data(lang), { width: 640, lang, document: serverDocument() });
+    expect(svg.tagName.toLowerCase()).toBe('svg');
+    expect(svg.getAttribute('height')).toBe(String(Math.round(640 * DECODING_RUNNING_RATIO)));
+    expect(svg.querySelectorAll('circle')).toHaveLength(1);
+    expect(svg.querySelectorAll('path[d]').length).toBeGreaterThanOrEqual(2);
+    expect(svg.textContent).toContain(lang === 'zh' ? '解码数据' : 'decoding data');
+    expect(svg.textContent).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('draws only the starting point when nothing was trained yet', () => {
+    const svg = decodingRunningChart(data('en', 0), { width: 390, lang: 'en', document: serverDocument() });
+    expect(svg.querySelectorAll('circle')).toHaveLength(1);
+  });
+
+  it('draws 200 batches with a few hundred nodes at most', () => {
+    const svg = decodingRunningChart(data('en', 200), { width: 640, lang: 'en', document: serverDocument() });
+    expect(svg.querySelectorAll('*').length).toBeLessThan(120);
+  });
+});

@@ -1,0 +1,75 @@
+// BatchNorm's running mean of one feature over the training batches: a line from PyTorch's initial 0,
+// the batches' own means as a thin line, and the means of the training and of the decoding data as rules.
+// Plain SVG, like the padding sweep: it is redrawn while the training slider moves.
+import { COLORS, heightFor } from './theme';
+import { formatNumber } from './format';
+import { niceTicks, r1, svgBuilder, svgRoot } from './svg';
+import { niceDomain, polyline, xyFrame } from './xy-frame';
+import type { ChartOptions } from '../widgets/view';
+
+export interface DecodingRunningPoint {
+  readonly step: number;
+  /** Running mean after `step` batches. */
+  readonly running: number;
+  /** The mean of batch `step` (1-based), or null at step 0. */
+  readonly batch: number | null;
+}
+
+export interface DecodingRunningData {
+  /** Steps 0 … n. */
+  readonly points: readonly DecodingRunningPoint[];
+  /** The x axis always spans 0 … maxSteps, so the line grows as training goes on. */
+  readonly maxSteps: number;
+  /** Population mean of the training data, and of the (shifted) decoding data. */
+  readonly population: number;
+  readonly decoding: number;
+  readonly labels: { readonly x: string; readonly y: string; readonly population: string; readonly decoding: string };
+}
+
+/** Height / width of the figure. */
+export const DECODING_RUNNING_RATIO = 0.45;
+
+export function decodingRunningChart(data: DecodingRunningData, { width, document }: ChartOptions): SVGSVGElement {
+  const el = svgBuilder(document ?? globalThis.document);
+  const height = heightFor(width, DECODING_RUNNING_RATIO);
+  const narrow = width < 480;
+  const svg = svgRoot(el, width, height, 'decoding-running');
+  svg.setAttribute('font-size', narrow ? '11' : '12');
+  const points = data.points;
+  const batches = points.filter((p): p is DecodingRunningPoint & { batch: number } => p.batch !== null);
+  const values = [0, data.population, data.decoding, ...points.map((p) => p.running), ...batches.map((p) => p.batch)];
+  const yAxis = niceDomain(Math.min(...values), Math.max(...values), 4);
+  const box = { left: 40, top: 24, width: width - 40 - 12, height: height - 24 - 34 };
+  const frame = xyFrame(
+    el,
+    box,
+    { domain: [0, data.maxSteps], ticks: niceTicks(0, data.maxSteps, narrow ? 4 : 8), format: (d) => String(d), label: data.labels.x },
+    { domain: yAxis.domain, ticks: yAxis.ticks, format: (d) => formatNumber(d, 2), label: data.labels.y, grid: true },
+  );
+  svg.append(frame.g);
+  const marks = el('g', { class: 'decoding-running-marks' });
+  // The two means as dashed rules, labelled at the right; when they nearly coincide (no shift), one label
+  // goes below its rule and the other above.
+  const apart = data.decoding - data.population >= 0.5;
+  const rules = [
+    { y: data.population, label: `${data.labels.population} ${formatNumber(data.population, 3)}`, color: COLORS.soft, text: COLORS.fg, dy: apart ? 14 : 16 },
+    { y: data.decoding, label: `${data.labels.decoding} ${formatNumber(data.decoding, 3)}`, color: COLORS.other, text: COLORS.other, dy: -6 },
+  ];
+  for (const r of rules) {
+    const y = r1(frame.y(r.y));
+    marks.append(
+      el('path', { d: `M${box.left},${y}h${box.width}`, stroke: r.color, 'stroke-dasharray': '5 4', 'stroke-width': 1.5 }),
+      el('text', { x: box.left + box.width, y: y + r.dy, 'text-anchor': 'end', fill: r.text, 'font-weight': 600 }, r.label),
+    );
+  }
+  if (batches.length > 1) {
+    marks.append(el('path', { d: polyline(batches.map((p) => [frame.x(p.step), frame.y(p.batch)])), fill: 'none', stroke: COLORS.soft, 'stroke-width': 1, 'stroke-opacity': 0.8 }));
+  }
+  if (points.length > 1) {
+    marks.append(el('path', { d: polyline(points.map((p) => [frame.x(p.step), frame.y(p.running)])), fill: 'none', stroke: COLORS.bn, 'stroke-width': 2.5, 'stroke-linejoin': 'round' }));
+  }
+  const last = points[points.length - 1];
+  if (last) marks.append(el('circle', { cx: r1(frame.x(last.step)), cy: r1(frame.y(last.running)), r: 4.5, fill: COLORS.bn, stroke: 'var(--bg-raised)', 'stroke-width': 1.5 }));
+  svg.append(marks);
+  return svg;
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { decodingTokensChart, DECODING_TOKENS_RATIO } from './decoding-tokens';
+import { serverDocument } from './server-document';
+import { codec, compute, T, type Mode } from '../widgets/decoding/model';
+
+const data = (lang: 'zh' | 'en', mode: Mode = 'bn-eval', token = codec.defaults.token) =>
+  compute({ ...codec.defaults, mode, token }, lang).figures.tokens;
+
+describe('decoding tokens chart', () => {
+  it.each(['zh', 'en'] as const)('draws the default state: T hollow dots, a filled dot and a bar per decoded token (%s)', (lang) => {
+    const svg = decodingTokensChart(data(lang), { width: 640, lang, document: serverDocument() });
+    expect(svg.getAttribute('height')).toBe(String(Math.round(640 * DECODING_TOKENS_RATIO)));
+    const token = codec.defaults.token;
+    // Two legend dots, T hollow training dots, one filled dot per decoded token.
+    expect(svg.querySelectorAll('circle')).toHaveLength(2 + T + token);
+    expect(svg.querySelectorAll('rect')).toHaveLength(token);
+    expect(svg.textContent).toContain(lang === 'zh' ? '解码时' : 'at decoding');
+    expect(svg.textContent).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('LayerNorm’s bars are labelled 0', () => {
+    const svg = decodingTokensChart(data('en', 'ln', T), { width: 390, lang: 'en', document: serverDocument() });
+    const labels = [...svg.querySelectorAll('text')].map((t) => t.textContent).filter((t) => t === '0');
+    expect(labels.length).toBeGreaterThanOrEqual(T);
+  });
+
+  it('says so when BatchNorm refuses to decode in training mode', () => {
+    const svg = decodingTokensChart(data('en', 'bn-train'), { width: 390, lang: 'en', document: serverDocument() });
+    expect(svg.textContent).toContain('refused in training mode');
+    expect(svg.querySelectorAll('rect')).toHaveLength(0);
+  });
+});
