@@ -314,30 +314,3 @@ test('axe finds nothing in light and dark, with figures and with the N = 1 refus
   await open(page, '?bn.n=1&bn.c=16', 'zh');
   await expectNoAxeViolations(page, '#widget-batchnorm');
 });
-
-test('a redraw at the largest settings stays well inside a frame', async ({ page }) => {
-  const widget = await open(page, '?bn.n=64&bn.c=16&bn.f=16&bn.step=200');
-  const { times, calibration } = await page.evaluate(async () => {
-    // A fixed piece of work, to tell a slow or loaded machine from a slow widget (about 12 ms on a desktop CPU).
-    const started = performance.now();
-    let sink = 0;
-    for (let i = 0; i < 1e7; i++) sink += Math.sqrt(i);
-    const calibration = (performance.now() - started) * (sink > 0 ? 1 : 0);
-    const root = document.getElementById('widget-batchnorm')!;
-    const gamma = root.querySelector<HTMLInputElement>('input[name="gamma"]')!;
-    const ms: number[] = [];
-    root.addEventListener('widget-rendered', (e) => ms.push((e as CustomEvent<{ ms: number }>).detail.ms));
-    for (let i = 0; i < 20; i++) {
-      gamma.value = String((i % 30) / 10);
-      gamma.dispatchEvent(new Event('input', { bubbles: true }));
-      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-    }
-    return { times: ms, calibration };
-  });
-  expect(times.length).toBeGreaterThanOrEqual(15);
-  const sorted = [...times].sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)] ?? Infinity;
-  console.log(`batchnorm redraw at N = 64, C = 16, step 200: median ${median.toFixed(2)} ms, worst ${sorted.at(-1)?.toFixed(2)} ms (calibration loop ${calibration.toFixed(0)} ms, ~12 ms on an idle desktop)`);
-  expect(median).toBeLessThan(16 * Math.max(1, calibration / 12));
-  await expect(widget.locator('[data-text="outStd"]')).not.toHaveText(/NaN/);
-});

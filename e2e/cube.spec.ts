@@ -203,28 +203,6 @@ test('shows PyTorch’s refusal for a batch of one token', async ({ page }) => {
   await expect(widget.locator('[data-message]')).toBeHidden();
 });
 
-test('a redraw at the largest settings is well inside one frame', async ({ page }) => {
-  const widget = await open(page, '?cube.norm=in&cube.B=8&cube.T=12&cube.D=16&cube.b=7&cube.t=11&cube.d=15');
-  await widget.evaluate((root) => {
-    const times: number[] = [];
-    (window as unknown as { cubeTimes: number[] }).cubeTimes = times;
-    root.addEventListener('widget-rendered', (e) => times.push((e as CustomEvent<{ ms: number }>).detail.ms));
-  });
-  const d = range(widget, 'd');
-  await d.focus();
-  for (let i = 0; i < 15; i++) await page.keyboard.press('ArrowLeft');
-  for (const norm of ['bn', 'gn', 'ln', 'rms', 'in']) await widget.locator('select[name="norm"]').selectOption(norm);
-  await expect.poll(() => page.evaluate(() => (window as unknown as { cubeTimes: number[] }).cubeTimes.length)).toBeGreaterThanOrEqual(15);
-  const times = await page.evaluate(() => (window as unknown as { cubeTimes: number[] }).cubeTimes);
-  const sorted = [...times].sort((a, b) => a - b);
-  const fastest = sorted[0] ?? Infinity;
-  const median = sorted[Math.floor(sorted.length / 2)] ?? Infinity;
-  console.log(`cube redraw at the largest settings over ${times.length} redraws: fastest ${fastest.toFixed(2)} ms, median ${median.toFixed(2)} ms, slowest ${Math.max(...times).toFixed(2)} ms`);
-  // The fastest redraw is the code's own cost; a busy machine only adds to the others, so the median gets a frame.
-  expect(fastest).toBeLessThan(8);
-  expect(median).toBeLessThan(16);
-});
-
 test('axe finds nothing in light and dark, in both layouts', async ({ page }) => {
   test.setTimeout(120_000);
   await open(page);

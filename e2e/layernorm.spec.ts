@@ -235,39 +235,3 @@ test('axe finds nothing in light and dark, with figures and with the N = 1 refus
   await open(page, '?ln.n=1&ln.scale=0.1', 'zh');
   await expectNoAxeViolations(page, '#widget-layernorm');
 });
-
-test('a redraw at the largest settings stays well inside a frame', async ({ page }) => {
-  const widget = await open(page, '?ln.n=64&ln.c=16&ln.pick=64&ln.affine=random&ln.scale=10');
-  const { times, calibration } = await page.evaluate(async () => {
-    // A fixed piece of work (about 12 ms on an idle desktop CPU), run between redraws: its fastest run tells a
-    // slow or loaded machine from a slow widget.
-    const calibrations: number[] = [];
-    const calibrate = (): void => {
-      const started = performance.now();
-      let sink = 0;
-      for (let i = 0; i < 1e7; i++) sink += Math.sqrt(i);
-      calibrations.push((performance.now() - started) * (sink > 0 ? 1 : 0));
-    };
-    const root = document.getElementById('widget-layernorm')!;
-    const button = root.querySelector<HTMLButtonElement>('[data-action="newMates"]')!;
-    const ms: number[] = [];
-    root.addEventListener('widget-rendered', (e) => ms.push((e as CustomEvent<{ ms: number }>).detail.ms));
-    for (let i = 0; i < 30; i++) {
-      if (i % 6 === 0) calibrate();
-      button.click();
-      await new Promise((resolve) => setTimeout(resolve, 30));
-    }
-    return { times: ms.sort((a, b) => a - b), calibration: Math.min(...calibrations) };
-  });
-  expect(times.length).toBeGreaterThanOrEqual(25);
-  const best = times[0] ?? Infinity;
-  const median = times[Math.floor(times.length / 2)] ?? Infinity;
-  const slowdown = Math.max(1, calibration / 12);
-  console.log(
-    `layernorm redraw at 64 × 16 (model + charts + DOM): best ${best.toFixed(2)} ms, median ${median.toFixed(2)} ms; ` +
-      `calibration ${calibration.toFixed(0)} ms (~12 on an idle desktop) → best ≈ ${(best / slowdown).toFixed(1)} ms on a desktop`,
-  );
-  // Budget: 8 ms on a desktop CPU. The best of 30 carries the least of a shared machine's noise.
-  expect(best).toBeLessThan(8 * slowdown);
-  await expect(widget.locator('[data-text="lnChange"]')).toHaveText(/^\d\.\de−\d+$/); // × 10: ε's share only
-});

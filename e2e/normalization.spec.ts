@@ -214,30 +214,3 @@ test('axe finds nothing in light and dark, with and without the outlier', async 
   await open(page, '?norm.dist=skewed&norm.outlier=1', 'zh');
   await expectNoAxeViolations(page, '#widget-normalization');
 });
-
-test('a redraw at the largest settings stays well inside a frame', async ({ page }) => {
-  await open(page, '?norm.n=500&norm.outlier=1&norm.size=50&norm.dist=bimodal');
-  const { times, calibration } = await page.evaluate(async () => {
-    // A fixed piece of work, to tell a slow or loaded machine from a slow widget (about 12 ms on a desktop CPU).
-    const started = performance.now();
-    let sink = 0;
-    for (let i = 0; i < 1e7; i++) sink += Math.sqrt(i);
-    const calibration = (performance.now() - started) * (sink > 0 ? 1 : 0);
-    const root = document.getElementById('widget-normalization')!;
-    const seed = root.querySelector<HTMLInputElement>('input[name="seed"]')!;
-    const ms: number[] = [];
-    root.addEventListener('widget-rendered', (e) => ms.push((e as CustomEvent<{ ms: number }>).detail.ms));
-    for (let i = 0; i < 20; i++) {
-      seed.value = String(1 + ((Number(seed.value) + 1) % 100));
-      seed.dispatchEvent(new Event('input', { bubbles: true }));
-      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-    }
-    return { times: ms, calibration };
-  });
-  expect(times.length).toBeGreaterThanOrEqual(15);
-  const sorted = [...times].sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)] ?? Infinity;
-  console.log(`normalization redraw at n = 500: median ${median.toFixed(2)} ms, worst ${sorted.at(-1)?.toFixed(2)} ms (calibration loop ${calibration.toFixed(0)} ms, ~12 ms on an idle desktop)`);
-  // One 60 Hz frame, scaled when the machine is slower or busier than a desktop.
-  expect(median).toBeLessThan(16 * Math.max(1, calibration / 12));
-});

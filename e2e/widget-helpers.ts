@@ -47,33 +47,3 @@ export async function figureMarkup(widget: Locator, key: string): Promise<string
   return widget.locator(`[data-figure="${key}"]`).innerHTML();
 }
 
-/**
- * Clicks `button` inside the widget `count` times and collects each redraw's `widget-rendered` duration (sorted),
- * with a calibration: the fastest run of a fixed loop that takes about 12 ms on an idle desktop CPU, which tells
- * a slow or loaded machine from a slow widget (`slowdown` = calibration / 12, at least 1).
- */
-export async function measureRedraws(page: Page, widgetId: string, button: string, count = 30): Promise<{ times: number[]; slowdown: number }> {
-  const { times, calibration } = await page.evaluate(
-    async ([id, selector, n]) => {
-      const calibrations: number[] = [];
-      const calibrate = (): void => {
-        const started = performance.now();
-        let sink = 0;
-        for (let i = 0; i < 1e7; i++) sink += Math.sqrt(i);
-        calibrations.push((performance.now() - started) * (sink > 0 ? 1 : 0));
-      };
-      const root = document.getElementById(id)!;
-      const target = root.querySelector<HTMLButtonElement>(selector)!;
-      const ms: number[] = [];
-      root.addEventListener('widget-rendered', (e) => ms.push((e as CustomEvent<{ ms: number }>).detail.ms));
-      for (let i = 0; i < n; i++) {
-        if (i % 6 === 0) calibrate();
-        target.click();
-        await new Promise((resolve) => setTimeout(resolve, 30));
-      }
-      return { times: ms.sort((a, b) => a - b), calibration: Math.min(...calibrations) };
-    },
-    [widgetId, button, count] as const,
-  );
-  return { times, slowdown: Math.max(1, calibration / 12) };
-}

@@ -47,6 +47,7 @@ try {
           });
           observer.observe({ type: 'longtask' });
           const ranges = [...root.querySelectorAll('form[data-controls] input[type=range]')];
+          const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
           for (let r = 0; r < rounds; r++) {
             for (const range of ranges) {
               const max = Number(range.max);
@@ -54,7 +55,15 @@ try {
               range.value = String(r % 2 === 0 ? max : max - step);
               range.dispatchEvent(new Event('input', { bubbles: true }));
             }
-            await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+            await frame();
+          }
+          // Then the buttons that change the data (next batch, new batchmates, next token…), at those settings.
+          const buttons = [...root.querySelectorAll('button[data-action]')].filter((b) => !/play|reset|restart|start/i.test(b.dataset.action ?? ''));
+          for (let r = 0; r < rounds; r++) {
+            for (const button of buttons) {
+              button.click();
+              await frame();
+            }
           }
           await new Promise((r) => setTimeout(r, 100));
           observer.disconnect();

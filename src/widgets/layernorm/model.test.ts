@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { batchNorm, layerNorm } from '../../lib/norms';
 import { mean, variance } from '../../lib/stats';
@@ -216,14 +216,14 @@ const TORCH_STATES: Partial<LayerNormState>[] = [
 ];
 
 describe('the numbers on screen are the ones the PyTorch code prints', () => {
-  it.runIf(process.env.UPDATE_LN_SNIPPETS === '1')('writes fixtures/snippets.json', () => {
-    const cases = TORCH_STATES.map((s) => ({ state: s, code: compute(state(s), 'en').code }));
-    writeFileSync(new URL('./fixtures/snippets.json', import.meta.url), `${JSON.stringify(cases, null, 1)}\n`);
-  });
-
-  it('the committed snippets are the code the widget shows now (else regenerate both fixtures)', () => {
-    expect(snippets.map((c) => c.state)).toEqual(TORCH_STATES);
-    for (const c of snippets) expect(c.code).toBe(compute(state(c.state as Partial<LayerNormState>), 'en').code);
+  it('the committed snippets are the code the widget shows now (UPDATE_LN_SNIPPETS=1 rewrites them)', () => {
+    const now = TORCH_STATES.map((s) => ({ state: s, code: compute(state(s), 'en').code }));
+    const file = new URL('./fixtures/snippets.json', import.meta.url);
+    // Regenerating: write the snippets, then rerun fixtures/make_torch_fixture.py for torch.json.
+    if (process.env.UPDATE_LN_SNIPPETS === '1') writeFileSync(file, `${JSON.stringify(now, null, 1)}\n`);
+    const committed = JSON.parse(readFileSync(file, 'utf8')) as typeof snippets;
+    expect(committed.map((c) => c.state)).toEqual(TORCH_STATES);
+    for (const [i, c] of committed.entries()) expect(c.code).toBe(now[i]?.code);
   });
 
   it.each(TORCH_STATES.map((s, i) => [JSON.stringify(s), i] as const))('%s: BatchNorm and LayerNorm changes and train vs eval match PyTorch', (_, i) => {
