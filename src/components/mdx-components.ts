@@ -1,4 +1,4 @@
-// The components a page's MDX may use without importing them (see docs/WRITING.md).
+// The components a page's MDX may use without importing them (see content/README.md).
 import Note from './Note.astro';
 import Predict from './Predict.astro';
 import References from './References.astro';
