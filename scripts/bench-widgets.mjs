@@ -9,7 +9,7 @@ import { chromiumPath, CHROMIUM_ARGS } from '../e2e/chromium.mjs';
 const PORT = 4380;
 const BASE = `http://127.0.0.1:${PORT}`;
 const PAGES = ['/en/normalization/', '/en/batchnorm/', '/en/layernorm/', '/en/why-layernorm/'];
-const ROUNDS = 15;
+const ROUNDS = 10;
 
 const server = spawn('npx', ['astro', 'preview', '--port', String(PORT), '--host', '127.0.0.1', '--ignore-lock'], { stdio: 'ignore' });
 for (let i = 0; i < 60; i++) {
@@ -48,29 +48,53 @@ try {
           observer.observe({ type: 'longtask' });
           const ranges = [...root.querySelectorAll('form[data-controls] input[type=range]')];
           const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-          for (let r = 0; r < rounds; r++) {
-            for (const range of ranges) {
-              const max = Number(range.max);
-              const step = Number(range.step) || 1;
-              range.value = String(r % 2 === 0 ? max : max - step);
-              range.dispatchEvent(new Event('input', { bubbles: true }));
-            }
-            await frame();
+          // Largest settings: every slider at its maximum.
+          for (const range of ranges) {
+            range.value = range.max;
+            range.dispatchEvent(new Event('input', { bubbles: true }));
           }
-          // Then the buttons that change the data (next batch, new batchmates, next token…), at those settings.
+          await frame();
+          times.length = 0;
+          // Then, as a reader does, move one control at a time by one step and back.
+          const perControl = {};
+          for (const range of ranges) {
+            const start = times.length;
+            const step = Number(range.step) || 1;
+            for (let r = 0; r < rounds; r++) {
+              range.value = String(r % 2 === 0 ? Number(range.max) - step : Number(range.max));
+              range.dispatchEvent(new Event('input', { bubbles: true }));
+              await frame();
+            }
+            perControl[range.name] = times.slice(start);
+          }
+          // And the buttons that change the data (next batch, new batchmates, next token…).
           const buttons = [...root.querySelectorAll('button[data-action]')].filter((b) => !/play|reset|restart|start/i.test(b.dataset.action ?? ''));
-          for (let r = 0; r < rounds; r++) {
-            for (const button of buttons) {
+          for (const button of buttons) {
+            const start = times.length;
+            for (let r = 0; r < rounds; r++) {
               button.click();
               await frame();
             }
+            perControl[`[${button.dataset.action}]`] = times.slice(start);
           }
           await new Promise((r) => setTimeout(r, 100));
           observer.disconnect();
-          return { times, longest };
+          return { times, longest, perControl };
         }, { id, rounds: ROUNDS });
         const worst = Math.max(...result.times);
-        rows.push({ widget: id, slowdown: `${slowdown}×`, redraws: result.times.length, 'median ms': median(result.times).toFixed(2), 'worst ms': worst.toFixed(2), 'longest task ms': result.longest.toFixed(0) });
+        // The slowest control, by its median: what a reader dragging that control waits for.
+        const [slowest, slowestTimes] = Object.entries(result.perControl)
+          .filter(([, ts]) => ts.length > 0)
+          .sort((a, b) => median(b[1]) - median(a[1]))[0] ?? ['-', [0]];
+        rows.push({
+          widget: id,
+          slowdown: `${slowdown}×`,
+          redraws: result.times.length,
+          'median ms': median(result.times).toFixed(2),
+          'slowest control': `${slowest} ${median(slowestTimes).toFixed(1)} ms`,
+          'worst ms': worst.toFixed(2),
+          'longest task ms': result.longest.toFixed(0),
+        });
       }
     }
     await page.close();
