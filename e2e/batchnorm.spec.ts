@@ -3,7 +3,7 @@
 // hostile queries, keyboard, axe, and the redraw time.
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { expectNoAxeViolations, figureMarkup, setRange, waitLive, widgetParams } from './widget-helpers';
+import { expectNoAxeViolations, figureMarkup, setRange, settled, waitLive, widgetParams } from './widget-helpers';
 
 const PATH = { en: '/en/batchnorm/', zh: '/zh/batchnorm/' } as const;
 const FIGURES = ['input', 'inputStats', 'output', 'outputStats', 'running', 'spread'] as const;
@@ -219,6 +219,7 @@ test('the URL follows the state, and a fresh page on it shows the same view in b
     'bn.mode': 'eval',
     'bn.step': '33',
   });
+  await settled(page);
   const shown = await numbers(widget);
   const figures = await Promise.all(FIGURES.map((k) => figureMarkup(widget, k)));
   const query = new URL(page.url()).search;

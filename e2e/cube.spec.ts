@@ -2,7 +2,7 @@
 // keyboard, pointing at cells, axe, and the redraw time.
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { expectNoAxeViolations, figureMarkup, setRange, waitLive, widgetParams } from './widget-helpers';
+import { expectNoAxeViolations, figureMarkup, setRange, settled, waitLive, widgetParams } from './widget-helpers';
 
 // Many key presses per test, on a machine that may be busy: give each test room.
 test.describe.configure({ timeout: 90_000 });
@@ -94,6 +94,7 @@ test('the URL follows the state, and a fresh page on it shows the same view in b
   await setRange(range(widget, 'T'), 4);
   await setRange(range(widget, 'd'), 6);
   await expect.poll(() => widgetParams(page, 'cube')).toMatchObject({ 'cube.norm': 'in', 'cube.T': '4', 'cube.d': '6' });
+  await settled(page);
   const groups = await text(widget, 'groups');
   const figure = await figureMarkup(widget, 'cube');
   const query = new URL(page.url()).search;

@@ -2,7 +2,7 @@
 // refusal in training mode, LayerNorm's zero gap, URL round trip, hostile queries, keyboard, axe, redraw time.
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { expectNoAxeViolations, figureMarkup, setRange, waitLive, widgetParams } from './widget-helpers';
+import { expectNoAxeViolations, figureMarkup, setRange, settled, waitLive, widgetParams } from './widget-helpers';
 
 const PATH = { en: '/en/why-layernorm/', zh: '/zh/why-layernorm/' } as const;
 const FIGURES = ['running', 'tokens'] as const;
@@ -124,6 +124,7 @@ test('the URL follows the state, and a fresh page on it shows the same view in b
   await setRange(range(widget, 'token'), 7);
   await mode(widget, 'ln').click();
   await expect.poll(() => widgetParams(page, 'dec')).toEqual({ 'dec.steps': '40', 'dec.shift': '1.3', 'dec.mode': 'ln', 'dec.token': '7' });
+  await settled(page);
   const keys = ['running', 'batch', 'decoded', 'gaps', 'gap', 'bnEvalGap', 'lnGap'];
   const numbers = await Promise.all(keys.map((k) => text(widget, k)));
   const figures = await Promise.all(FIGURES.map((k) => figureMarkup(widget, k)));

@@ -2,7 +2,7 @@
 // train/eval, URL round trip, hostile queries, keyboard, axe, and the redraw time.
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { expectNoAxeViolations, figureMarkup, setRange, waitLive, widgetParams } from './widget-helpers';
+import { expectNoAxeViolations, figureMarkup, setRange, settled, waitLive, widgetParams } from './widget-helpers';
 
 const PATH = { en: '/en/layernorm/', zh: '/zh/layernorm/' } as const;
 const FIGURES = ['input', 'output', 'compare'] as const;
@@ -144,6 +144,7 @@ test('the URL follows the state, and a fresh page on it shows the same view in b
   await widget.locator('select[name="affine"]').selectOption('random');
   await setRange(range(widget, 'mates'), 3);
   await expect.poll(() => widgetParams(page, 'ln')).toMatchObject({ 'ln.pick': '2', 'ln.scale': '0.5', 'ln.affine': 'random', 'ln.mates': '3' });
+  await settled(page);
   const numbers = await Promise.all(['bnChange', 'pickMean', 'pickVar', 'bnTrainEval'].map((k) => text(widget, k)));
   const figures = await Promise.all(FIGURES.map((k) => figureMarkup(widget, k)));
   const query = new URL(page.url()).search;

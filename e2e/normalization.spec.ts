@@ -2,7 +2,7 @@
 // URL round trip in both languages, hostile queries, keyboard, axe, and the redraw time.
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { expectNoAxeViolations, figureMarkup, setRange, waitLive, widgetParams } from './widget-helpers';
+import { expectNoAxeViolations, figureMarkup, setRange, settled, waitLive, widgetParams } from './widget-helpers';
 
 const PATH = { en: '/en/normalization/', zh: '/zh/normalization/' } as const;
 const FIGURES = ['raw', 'minmax', 'z'] as const;
@@ -128,6 +128,7 @@ test('the URL follows the state, and a fresh page on it shows the same view in b
     'norm.size': '12',
     'norm.seed': '9',
   });
+  await settled(page);
   const numbers = await allStats(widget);
   const figures = await Promise.all(FIGURES.map((k) => figureMarkup(widget, k)));
   const query = new URL(page.url()).search;

@@ -2,7 +2,7 @@
 // the padding while LayerNorm never does, URL round trip, hostile queries, keyboard, axe, and the redraw time.
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { expectNoAxeViolations, figureMarkup, setRange, waitLive, widgetParams } from './widget-helpers';
+import { expectNoAxeViolations, figureMarkup, setRange, settled, waitLive, widgetParams } from './widget-helpers';
 
 const PATH = { en: '/en/why-layernorm/', zh: '/zh/why-layernorm/' } as const;
 const FIGURES = ['batch', 'bn', 'ln', 'sweep'] as const;
@@ -121,6 +121,7 @@ test('the URL follows the state, and a fresh page on it shows the same view in b
   await setRange(range(widget, 'mates'), 12);
   await widget.locator('input[name="mask"]').check();
   await expect.poll(() => widgetParams(page, 'pad')).toEqual({ 'pad.b': '7', 'pad.share': '45', 'pad.mask': '1', 'pad.mine': 'short', 'pad.mates': '12' });
+  await settled(page);
   const keys = ['padding', 'stats', 'firstBn', 'firstLn', 'aloneBn', 'morePadBn', 'sweepBn'];
   const numbers = await Promise.all(keys.map((k) => text(widget, k)));
   const figures = await Promise.all(FIGURES.map((k) => figureMarkup(widget, k)));

@@ -47,3 +47,8 @@ export async function figureMarkup(widget: Locator, key: string): Promise<string
   return widget.locator(`[data-figure="${key}"]`).innerHTML();
 }
 
+
+/** Waits for the redraw that follows an input (the runtime redraws on the next animation frame). */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}
