@@ -3,7 +3,7 @@
 // hostile queries, keyboard, axe, and the redraw time.
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { expectNoAxeViolations, figureMarkup, setRange, settled, waitLive, widgetParams } from './widget-helpers';
+import { expectNoAxeViolations, figureMarkup, setRange, settled, waitLive, flushedParams, widgetParams } from './widget-helpers';
 
 const PATH = { en: '/en/batchnorm/', zh: '/zh/batchnorm/' } as const;
 const FIGURES = ['input', 'inputStats', 'output', 'outputStats', 'running', 'spread'] as const;
@@ -272,7 +272,7 @@ test.describe('hostile query strings are harmless', () => {
       // The first input writes a clean, clamped query.
       await widget.locator('[data-action="restart"]').click();
       await expect.poll(() => widgetParams(page, 'bn')['bn.n']).toBe(String(n));
-      expect(['train', 'eval']).toContain(widgetParams(page, 'bn')['bn.mode']);
+      expect(['train', 'eval']).toContain((await flushedParams(page, 'bn'))['bn.mode']);
     });
   }
 });

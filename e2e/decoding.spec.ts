@@ -2,7 +2,7 @@
 // refusal in training mode, LayerNorm's zero gap, URL round trip, hostile queries, keyboard, axe, redraw time.
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { expectNoAxeViolations, figureMarkup, setRange, settled, waitLive, widgetParams } from './widget-helpers';
+import { expectNoAxeViolations, figureMarkup, setRange, settled, waitLive, flushedParams, widgetParams } from './widget-helpers';
 
 const PATH = { en: '/en/why-layernorm/', zh: '/zh/why-layernorm/' } as const;
 const FIGURES = ['running', 'tokens'] as const;
@@ -174,7 +174,7 @@ test.describe('hostile query strings are harmless', () => {
       // The first change writes a clean, clamped state back to the URL.
       await widget.locator('[data-action="next"]').click();
       await expect.poll(() => widgetParams(page, 'dec')['dec.token']).toMatch(/^\d+$/);
-      const params = widgetParams(page, 'dec');
+      const params = await flushedParams(page, 'dec');
       expect(Number(params['dec.steps'])).toBeGreaterThanOrEqual(0);
       expect(Number(params['dec.steps'])).toBeLessThanOrEqual(200);
       expect(Number(params['dec.token'])).toBeLessThanOrEqual(8);

@@ -2,7 +2,7 @@
 // train/eval, URL round trip, hostile queries, keyboard, axe, and the redraw time.
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { expectNoAxeViolations, figureMarkup, setRange, settled, waitLive, widgetParams } from './widget-helpers';
+import { expectNoAxeViolations, figureMarkup, setRange, settled, waitLive, flushedParams, widgetParams } from './widget-helpers';
 
 const PATH = { en: '/en/layernorm/', zh: '/zh/layernorm/' } as const;
 const FIGURES = ['input', 'output', 'compare'] as const;
@@ -196,7 +196,7 @@ test.describe('hostile query strings are harmless', () => {
       // The first input writes a clean, clamped query.
       await widget.locator('[data-action="newMates"]').click();
       await expect.poll(() => widgetParams(page, 'ln')['ln.n']).toBe(String(n));
-      expect(['train', 'eval']).toContain(widgetParams(page, 'ln')['ln.mode']);
+      expect(['train', 'eval']).toContain((await flushedParams(page, 'ln'))['ln.mode']);
     });
   }
 });

@@ -147,6 +147,36 @@ test('the URL follows the state, and a fresh page on it shows the same view in b
   await expect(zh.locator('[data-text="outlierNote"]')).toContainText('离群点');
 });
 
+test('a drag writes the URL once it pauses, and a browser that refuses writes (Safari after 100) breaks nothing', async ({ page }) => {
+  const widget = await open(page);
+  const figure = await figureMarkup(widget, 'raw');
+  const calls = await page.evaluate(() => {
+    const w = window as unknown as { urlWrites: number };
+    w.urlWrites = 0;
+    const original = history.replaceState.bind(history);
+    history.replaceState = (...args: Parameters<History['replaceState']>) => {
+      w.urlWrites += 1;
+      // Refuse the first write, as Safari does past its limit ("SecurityError: Attempt to use history.replaceState() more than 100 times").
+      if (w.urlWrites === 1) throw new DOMException('Attempt to use history.replaceState() more than 100 times per 30 seconds', 'SecurityError');
+      original(...args);
+    };
+    const n = document.querySelector<HTMLInputElement>('#widget-normalization input[name="n"]')!;
+    for (let v = 100; v <= 300; v += 5) {
+      n.value = String(v);
+      n.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    return w.urlWrites;
+  });
+  // Forty-one input events, no write yet; the figure follows at once.
+  expect(calls).toBe(0);
+  await settled(page);
+  await expect(widget.locator('output[data-output="n"]')).toHaveText('300');
+  expect(await figureMarkup(widget, 'raw')).not.toBe(figure);
+  // The refused write is retried, and the URL ends on the last value.
+  await expect.poll(() => widgetParams(page, 'norm')['norm.n'], { timeout: 5000 }).toBe('300');
+  expect(await page.evaluate(() => (window as unknown as { urlWrites: number }).urlWrites)).toBe(2);
+});
+
 test('the copy-link button carries the query and the widget anchor', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const widget = await open(page, '?norm.dist=uniform&norm.n=20');

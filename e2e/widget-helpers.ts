@@ -28,6 +28,12 @@ export function widgetParams(page: Page, namespace: string): Record<string, stri
   return Object.fromEntries([...params].filter(([k]) => k.startsWith(`${namespace}.`)));
 }
 
+/** The widget's query parameters once every pending URL write has landed (the runtime coalesces writes). */
+export async function flushedParams(page: Page, namespace: string): Promise<Record<string, string>> {
+  await page.evaluate(() => dispatchEvent(new Event('widget-state-flush')));
+  return widgetParams(page, namespace);
+}
+
 /** Runs axe on the page in both themes; fails on any violation. */
 export async function expectNoAxeViolations(page: Page, include?: string): Promise<void> {
   for (const theme of ['light', 'dark'] as const) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { figureCache } from './figure-cache';
+import { figureCache, sameInputs } from './figure-cache';
 import { serverDocument } from './server-document';
 
 describe('figure cache', () => {
@@ -30,5 +30,28 @@ describe('figure cache', () => {
     const b = cached('b', 1, options, draw);
     expect(a).not.toBe(b);
     expect(cached('a', 1, options, draw)).toBe(a);
+  });
+});
+
+describe('sameInputs', () => {
+  it.each([
+    [{ a: [1, 2, { b: Float64Array.of(3, Number.NaN) }], c: 'x', d: null }, { a: [1, 2, { b: Float64Array.of(3, Number.NaN) }], c: 'x', d: null }],
+    [{ format: (v: number) => String(v), n: 1 }, { format: (v: number) => v.toFixed(2), n: 1 }],
+    [[], []],
+  ])('treats equal data as the same (%#)', (a, b) => {
+    expect(sameInputs(a, b)).toBe(true);
+  });
+
+  it.each([
+    [{ a: Float64Array.of(1, 2) }, { a: Float64Array.of(1, 2.0000000000000004) }],
+    [{ a: Float64Array.of(1, 2) }, { a: [1, 2] }],
+    [{ a: Float64Array.of(1, 2) }, { a: Int8Array.of(1, 2) }],
+    [{ a: [1, 2] }, { a: [1, 2, 3] }],
+    [{ a: 1 }, { a: 1, b: undefined }],
+    [{ a: null }, { a: {} }],
+    [{ a: 'x' }, { b: 'x' }],
+    [0, -0],
+  ])('tells changed data apart (%#)', (a, b) => {
+    expect(sameInputs(a, b)).toBe(false);
   });
 });

@@ -2,11 +2,26 @@
 // a cache per widget hands back the element it drew last time while the figure's inputs stay the same.
 import type { ChartOptions } from '../widgets/view';
 
-/** JSON of a figure's inputs, typed arrays as plain arrays (functions, e.g. formatters, are left out). */
-function signatureOf(inputs: unknown, options: ChartOptions): string {
-  return JSON.stringify([options.width, options.lang, inputs], (_, v: unknown) =>
-    ArrayBuffer.isView(v) && !(v instanceof DataView) ? Array.from(v as unknown as ArrayLike<number>) : v,
-  );
+/**
+ * Whether two figure inputs hold the same data: numbers by value (NaN equals NaN), arrays and typed arrays element
+ * by element, plain objects key by key. Functions (formatters, built afresh on every call) are not compared: a
+ * figure's functions must follow from its other inputs.
+ */
+export function sameInputs(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a === 'function' && typeof b === 'function') return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const arrayLike = (v: object): v is ArrayLike<unknown> => Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView));
+  if (arrayLike(a) || arrayLike(b)) {
+    if (!arrayLike(a) || !arrayLike(b) || a.constructor !== b.constructor || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameInputs(a[i], b[i])) return false;
+    return true;
+  }
+  const keysA = Object.keys(a);
+  if (keysA.length !== Object.keys(b).length) return false;
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  return keysA.every((k) => Object.hasOwn(rb, k) && sameInputs(ra[k], rb[k]));
 }
 
 /**
@@ -14,13 +29,20 @@ function signatureOf(inputs: unknown, options: ChartOptions): string {
  * inputs, width, language and document last time, else calls `draw()` and remembers its element.
  */
 export function figureCache(): (key: string, inputs: unknown, options: ChartOptions, draw: () => Element) => Element {
-  const last = new Map<string, { signature: string; document: Document | undefined; element: Element }>();
+  const last = new Map<string, { inputs: unknown; options: ChartOptions; element: Element }>();
   return (key, inputs, options, draw) => {
-    const signature = signatureOf(inputs, options);
     const hit = last.get(key);
-    if (hit && hit.signature === signature && hit.document === options.document) return hit.element;
+    if (
+      hit &&
+      hit.options.width === options.width &&
+      hit.options.lang === options.lang &&
+      hit.options.document === options.document &&
+      sameInputs(hit.inputs, inputs)
+    ) {
+      return hit.element;
+    }
     const element = draw();
-    last.set(key, { signature, document: options.document, element });
+    last.set(key, { inputs, options, element });
     return element;
   };
 }

@@ -1,19 +1,21 @@
 // The BatchNorm explorer's stream of (N, C) activation batches and the running
-// statistics that training on it accumulates. Replaying up to 200 batches of
-// 64 × 16 values must take a few milliseconds, so the stream draws its normals
-// with the polar method on the native Math.log/Math.sqrt (./datasets' portable
-// ones cost ~20× more) and rounds every value to a multiple of 1/256: the PyTorch
-// snippet then carries the batch exactly in a short literal, a last-bit difference
-// of Math.log between engines cannot show, and sums of a batch are exact, so the
-// batch mean is the same double here and in PyTorch (sum, then divide by N).
-// Feature populations are ./datasets' (FEATURE_MEANS / FEATURE_STDS). Batch k is
-// one 64 × 16 block drawn row by row from (seed, 'bn-stream', k), so a smaller
-// batch is the first N rows and fewer features are the first C columns.
+// statistics that training on it accumulates. A new seed replays up to 200
+// batches of 64 × 16 values inside one redraw, so the stream is built for speed:
+// normals come from a ziggurat (Marsaglia & Tsang 2000, 128 layers) on sfc32
+// stepped inline, and every value is rounded to a multiple of 1/256 and kept as
+// that integer multiple. The PyTorch snippet then carries a batch exactly in a
+// short literal, a last-bit difference of Math.log/Math.exp between engines
+// cannot show, and the sums of a batch are exact integers: the batch mean is the
+// same double here and in PyTorch (sum, then divide by N), and the unbiased
+// variance (N·Σm² − (Σm)²) / (256² · N · (N − 1)) has an exact numerator and a
+// single rounding. Feature populations are ./datasets' (FEATURE_MEANS /
+// FEATURE_STDS). Batch k is one 64 × 16 block drawn row by row from
+// (seed, 'bn-stream', k), so a smaller batch is the first N rows and fewer
+// features are the first C columns.
 
 import { activationPopulation, type FeaturePopulation } from './datasets';
 import { tensor, type Tensor } from './norms';
-import { createRng, type Rng, type Seed } from './random';
-import { momentsVariance, segmentMoments } from './stats';
+import { rngState, type Seed } from './random';
 
 /** Largest batch size N of the stream. */
 export const STREAM_ROWS = 64;
@@ -23,24 +25,110 @@ export const STREAM_FEATURES = 16;
 export const STREAM_STEPS_PER_UNIT = 256;
 
 const SCALE = STREAM_STEPS_PER_UNIT;
-const TWO_POW_31 = 2147483648;
 const FULL = activationPopulation({ seed: 0, batchSize: STREAM_ROWS, features: STREAM_FEATURES });
+const MEANS = Float64Array.from(FULL.mean);
+const STDS = Float64Array.from(FULL.std);
 const MAX_SEEDS = 4;
 
-/** Batch k's 64 × 16 block, drawn row by row as far as a caller has needed it. */
+// ---------------------------------------------------------------- ziggurat tables
+
+/** Right edge of the ziggurat's base layer and the area of every layer, for 128 layers (Marsaglia & Tsang 2000). */
+const ZIG_R = 3.442619855899;
+const ZIG_AREA = 9.91256303526217e-3;
+const TWO_POW_31 = 2147483648;
+const TWO_POW_32 = 4294967296;
+/** Layer i accepts a signed 32-bit draw j at once when |j| < ZIG_K[i]; the normal is then j · ZIG_W[i]. */
+const ZIG_K = new Int32Array(128);
+const ZIG_W = new Float64Array(128);
+/** The density e^(−x²/2) at the layers' right edges. */
+const ZIG_F = new Float64Array(128);
+{
+  let edge = ZIG_R;
+  let outer = edge;
+  const q = ZIG_AREA / Math.exp(-0.5 * edge * edge);
+  ZIG_K[0] = Math.floor((edge / q) * TWO_POW_31);
+  ZIG_K[1] = 0;
+  ZIG_W[0] = q / TWO_POW_31;
+  ZIG_W[127] = edge / TWO_POW_31;
+  ZIG_F[0] = 1;
+  ZIG_F[127] = Math.exp(-0.5 * edge * edge);
+  for (let i = 126; i >= 1; i--) {
+    edge = Math.sqrt(-2 * Math.log(ZIG_AREA / edge + Math.exp(-0.5 * edge * edge)));
+    ZIG_K[i + 1] = Math.floor((edge / outer) * TWO_POW_31);
+    outer = edge;
+    ZIG_F[i] = Math.exp(-0.5 * edge * edge);
+    ZIG_W[i] = edge / TWO_POW_31;
+  }
+}
+
+// ---------------------------------------------------------------- blocks
+
+/** Batch k's 64 × 16 block as integers m = 256 · x, drawn row by row as far as a caller has needed it. */
 interface Block {
-  readonly rng: Rng;
-  readonly data: Float64Array;
+  /** sfc32's state after the rows drawn so far. */
+  readonly state: Int32Array;
+  readonly data: Int32Array;
   rows: number;
 }
 const blocks = new Map<string, Block[]>();
 
+/** Draws rows [b.rows, rows) of a block: m = round(256 · (mean_c + std_c · z)), z from the ziggurat. */
+function drawRows(b: Block, rows: number): void {
+  const s = b.state;
+  let s0 = s[0]!;
+  let s1 = s[1]!;
+  let s2 = s[2]!;
+  let s3 = s[3]!;
+  // ./random's sfc32 step, on locals: a signed 32-bit output.
+  const next = (): number => {
+    const t = (((s0 + s1) | 0) + s3) | 0;
+    s3 = (s3 + 1) | 0;
+    s0 = s1 ^ (s1 >>> 9);
+    s1 = (s2 + (s2 << 3)) | 0;
+    s2 = (((s2 << 21) | (s2 >>> 11)) + t) | 0;
+    return t;
+  };
+  const open01 = (): number => ((next() >>> 0) + 0.5) / TWO_POW_32;
+  // The ziggurat's rare path (about 1.5 % of draws): draw j fell outside its layer's rectangle core.
+  const rare = (first: number): number => {
+    for (let j = first; ; j = next()) {
+      const i = j & 127;
+      if (Math.abs(j) < ZIG_K[i]!) return j * ZIG_W[i]!;
+      if (i === 0) {
+        // The base layer's tail beyond ZIG_R, by Marsaglia's exponential rejection (|z| stays below 10.2).
+        let x: number;
+        let y: number;
+        do {
+          x = -Math.log(open01()) / ZIG_R;
+          y = -Math.log(open01());
+        } while (y + y < x * x);
+        return j > 0 ? ZIG_R + x : -ZIG_R - x;
+      }
+      const x = j * ZIG_W[i]!;
+      if (ZIG_F[i]! + open01() * (ZIG_F[i - 1]! - ZIG_F[i]!) < Math.exp(-0.5 * x * x)) return x;
+    }
+  };
+  const { data } = b;
+  for (let k = b.rows * STREAM_FEATURES; k < rows * STREAM_FEATURES; k++) {
+    const c = k & (STREAM_FEATURES - 1);
+    const j = next();
+    const i = j & 127;
+    const z = Math.abs(j) < ZIG_K[i]! ? j * ZIG_W[i]! : rare(j);
+    data[k] = Math.round((MEANS[c]! + STDS[c]! * z) * SCALE);
+  }
+  s[0] = s0;
+  s[1] = s1;
+  s[2] = s2;
+  s[3] = s3;
+  b.rows = rows;
+}
+
 /**
- * Rows [0, rows) of batch k's block: x[i, c] = round(256 · (mean_c + std_c · z)) / 256, z ~ N(0, 1) by the polar
- * method on 32-bit uniforms from (seed, 'bn-stream', k). Rows are drawn in order and kept, so asking for more rows
- * later extends the same block (a row holds 16 draws, an even number: no polar pair spans two rows).
+ * Rows [0, rows) of batch k's block, as integers m = 256 · x. Rows are drawn in order and kept, so asking for more
+ * rows later extends the same block. |x| ≤ 50 + 10.2 · 25 < 306, so |m| < 2^17: sums of up to 64 of m and of m²
+ * stay exact in a double.
  */
-function block(seed: Seed, k: number, rows: number): Float64Array {
+function block(seed: Seed, k: number, rows: number): Int32Array {
   const key = typeof seed === 'number' ? String(seed) : `s:${seed}`;
   let stream = blocks.get(key);
   if (!stream) {
@@ -50,26 +138,11 @@ function block(seed: Seed, k: number, rows: number): Float64Array {
   }
   let b = stream[k];
   if (!b) {
-    b = { rng: createRng(seed, 'bn-stream', k), data: new Float64Array(STREAM_ROWS * STREAM_FEATURES), rows: 0 };
+    b = { state: rngState(seed, 'bn-stream', k), data: new Int32Array(STREAM_ROWS * STREAM_FEATURES), rows: 0 };
     stream[k] = b;
   }
-  const { rng, data } = b;
-  for (let i = b.rows * STREAM_FEATURES; i < rows * STREAM_FEATURES; i += 2) {
-    let u: number;
-    let v: number;
-    let s: number;
-    do {
-      u = rng.uint32() / TWO_POW_31 - 1;
-      v = rng.uint32() / TWO_POW_31 - 1;
-      s = u * u + v * v;
-    } while (s >= 1 || s === 0);
-    const f = Math.sqrt((-2 * Math.log(s)) / s);
-    const c = i % STREAM_FEATURES;
-    data[i] = Math.round((FULL.mean[c]! + FULL.std[c]! * u * f) * SCALE) / SCALE;
-    data[i + 1] = Math.round((FULL.mean[c + 1]! + FULL.std[c + 1]! * v * f) * SCALE) / SCALE;
-  }
-  b.rows = Math.max(b.rows, rows);
-  return data;
+  if (rows > b.rows) drawRows(b, rows);
+  return b.data;
 }
 
 function clampSize(n: number, max: number): number {
@@ -83,7 +156,7 @@ export function streamBatch(seed: Seed, k: number, n: number, c: number): Tensor
   const source = block(seed, Math.max(0, Math.floor(k)), rows);
   const data = new Float64Array(rows * cols);
   for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++) data[i * cols + j] = source[i * STREAM_FEATURES + j]!;
+    for (let j = 0; j < cols; j++) data[i * cols + j] = source[i * STREAM_FEATURES + j]! / SCALE;
   }
   return tensor(data, [rows, cols]);
 }
@@ -109,10 +182,10 @@ export interface RunningHistory {
 /**
  * Replays `steps` training forward passes of nn.BatchNorm1d(C, momentum) on batches 0 … steps − 1 of the
  * stream (N rows each): running ← m · batch statistic + (1 − m) · running, with the batch mean and the unbiased
- * variance. It runs ./norms' batchNorm arithmetic (the same segmentMoments over the same values in the same
- * order, the same update expression) on the cached blocks without copying them or computing outputs; the tests
- * check it against batchNorm value for value. With N = 1 every pass raises PyTorch's error before touching the
- * buffers, so they stay at 0 and 1. `previous` (the same stream with fewer steps) is extended, not replayed.
+ * variance, both from the batch's exact integer sums (see the top of this file): the mean is the double
+ * ./norms' batchNorm gives, the variance agrees with it to a few units in the last place (the tests check both).
+ * With N = 1 every pass raises PyTorch's error before touching the buffers, so they stay at 0 and 1. `previous`
+ * (the same stream with fewer steps) is extended, not replayed.
  */
 export function runningHistory(
   seed: Seed,
@@ -137,23 +210,40 @@ export function runningHistory(
   } else {
     variance.fill(1, 0, cols);
   }
+  const sums = new Float64Array(cols);
+  const squares = new Float64Array(cols);
+  const meanDivisor = SCALE * rows;
+  const varianceDivisor = SCALE * SCALE * rows * (rows - 1);
   for (let k = start; k < total; k++) {
     const data = block(seed, k, rows);
     const before = k * cols;
     const after = (k + 1) * cols;
-    for (let ch = 0; ch < cols; ch++) {
-      if (rows < 2) {
-        // PyTorch refuses the pass ("Expected more than 1 value per channel when training"); buffers unchanged.
+    if (rows < 2) {
+      // PyTorch refuses the pass ("Expected more than 1 value per channel when training"); buffers unchanged.
+      for (let ch = 0; ch < cols; ch++) {
         mean[after + ch] = mean[before + ch]!;
         variance[after + ch] = variance[before + ch]!;
-        batchMean[before + ch] = rows === 1 ? data[ch]! : 0;
-        continue;
+        batchMean[before + ch] = rows === 1 ? data[ch]! / SCALE : 0;
       }
-      const m = segmentMoments(data, ch, 1, rows, STREAM_FEATURES);
-      const unbiased = momentsVariance(m, rows - 1);
-      mean[after + ch] = momentum * m.mean + (1 - momentum) * mean[before + ch]!;
+      continue;
+    }
+    sums.fill(0);
+    squares.fill(0);
+    for (let i = 0; i < rows; i++) {
+      const base = i * STREAM_FEATURES;
+      for (let ch = 0; ch < cols; ch++) {
+        const m = data[base + ch]!;
+        sums[ch] += m;
+        squares[ch] += m * m;
+      }
+    }
+    for (let ch = 0; ch < cols; ch++) {
+      const s = sums[ch]!;
+      const batch = s / meanDivisor;
+      const unbiased = (rows * squares[ch]! - s * s) / varianceDivisor;
+      mean[after + ch] = momentum * batch + (1 - momentum) * mean[before + ch]!;
       variance[after + ch] = momentum * unbiased + (1 - momentum) * variance[before + ch]!;
-      batchMean[before + ch] = m.mean;
+      batchMean[before + ch] = batch;
     }
   }
   return { mean, variance, batchMean, steps: total };

@@ -60,23 +60,37 @@ const TWO_POW_32 = 4294967296;
 const TWO_POW_53 = 2 ** 53;
 
 /**
+ * sfc32's state for a seed path, after the seed is mixed in (twelve steps): the four words createRng starts from.
+ * For hot loops that step the generator inline (./activation-stream); createRng(…).uint32() gives the same numbers.
+ */
+export function rngState(seed: Seed, ...path: readonly Seed[]): Int32Array {
+  const state = Int32Array.from(hash128(seedText([seed, ...path])));
+  for (let i = 0; i < 12; i++) sfc32Step(state);
+  return state;
+}
+
+/** One step of sfc32 (Chris Doty-Humphrey's Small Fast Counting generator) on [a, b, c, d]: the next output, signed. */
+function sfc32Step(s: Int32Array): number {
+  const a = s[0]!;
+  const b = s[1]!;
+  const c = s[2]!;
+  const d = s[3]!;
+  const t = (((a + b) | 0) + d) | 0;
+  s[3] = (d + 1) | 0;
+  s[0] = b ^ (b >>> 9);
+  s[1] = (c + (c << 3)) | 0;
+  s[2] = (((c << 21) | (c >>> 11)) + t) | 0;
+  return t;
+}
+
+/**
  * A generator for a seed path: createRng(seed), or createRng(seed, 'batch', k) for an independent stream
  * derived from (seed, 'batch', k). Same path, same numbers, on every machine.
  */
 export function createRng(seed: Seed, ...path: readonly Seed[]): Rng {
-  let [a, b, c, d] = hash128(seedText([seed, ...path]));
-
-  /** sfc32 (Chris Doty-Humphrey's Small Fast Counting generator), 32-bit integer arithmetic only. */
-  const uint32 = (): number => {
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return t >>> 0;
-  };
-  for (let i = 0; i < 12; i++) uint32(); // mix the seed in
+  const state = rngState(seed, ...path);
+  /** 32 bits, 32-bit integer arithmetic only. */
+  const uint32 = (): number => sfc32Step(state) >>> 0;
 
   const uniform = (): number => ((uint32() >>> 5) * 67108864 + (uint32() >>> 6)) / TWO_POW_53;
 

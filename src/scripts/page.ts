@@ -1,6 +1,7 @@
 // Browser-side behaviour shared by every page: theme toggle, heading links,
 // the table of contents' current heading, and a language switch that keeps the place.
 import { copyLink } from './clipboard';
+import { FLUSH_EVENT } from './events';
 
 function setupThemeToggle(): void {
   const button = document.querySelector<HTMLButtonElement>('[data-theme-toggle]');
@@ -100,6 +101,8 @@ function setupLangSwitch(): void {
   const base = link.getAttribute('href') ?? '/';
   // Carry the widget state (query) and the heading (hash) to the other language.
   const sync = () => {
+    // Widgets write their state to the URL a moment after an input: ask for it now.
+    dispatchEvent(new Event(FLUSH_EVENT));
     link.href = `${base}${location.search}${location.hash}`;
   };
   link.addEventListener('pointerdown', sync);

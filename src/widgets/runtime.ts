@@ -4,6 +4,7 @@ import type { Lang } from '../i18n/sections';
 import { isLang } from '../i18n/sections';
 import { asAccessibleImage } from '../charts/a11y';
 import { copyLink } from '../scripts/clipboard';
+import { FLUSH_EVENT } from '../scripts/events';
 import type { FigureRenderer, WidgetView } from './view';
 
 export interface WidgetSpec<S extends Schema, F> {
@@ -23,6 +24,10 @@ export interface WidgetHandle<S extends Schema> {
 }
 
 type Control = HTMLInputElement | HTMLSelectElement;
+
+/** How long the URL waits for more input before it is rewritten, and before a refused write is tried again. */
+const URL_DELAY_MS = 250;
+const URL_RETRY_MS = 2000;
 
 /** Wires a server-rendered widget root to its model; returns a handle for widget-specific extras. */
 export function mountWidget<S extends Schema, F>(root: HTMLElement, spec: WidgetSpec<S, F>): WidgetHandle<S> {
@@ -71,12 +76,34 @@ export function mountWidget<S extends Schema, F>(root: HTMLElement, spec: Widget
     return raw;
   }
 
+  // The URL follows the state, but not on every input event: a dragged slider fires dozens per second, and
+  // browsers limit history.replaceState (Safari throws after 100 calls in 30 s). Writes wait URL_DELAY_MS and
+  // coalesce; a refused write is retried; anything that reads the URL first dispatches FLUSH_EVENT.
+  let urlTimer: ReturnType<typeof setTimeout> | undefined;
+
   function writeUrl(): void {
+    clearTimeout(urlTimer);
+    urlTimer = undefined;
     const params = new URLSearchParams(location.search);
     codec.write(params, state);
     const query = params.toString();
-    history.replaceState(history.state, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
+    try {
+      history.replaceState(history.state, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
+    } catch {
+      urlTimer = setTimeout(writeUrl, URL_RETRY_MS);
+    }
   }
+
+  function scheduleUrl(): void {
+    urlTimer ??= setTimeout(writeUrl, URL_DELAY_MS);
+  }
+
+  addEventListener(FLUSH_EVENT, () => {
+    if (urlTimer !== undefined) writeUrl();
+  });
+  addEventListener('pagehide', () => {
+    if (urlTimer !== undefined) writeUrl();
+  });
 
   function render(): void {
     queued = false;
@@ -87,11 +114,12 @@ export function mountWidget<S extends Schema, F>(root: HTMLElement, spec: Widget
         if (el.textContent !== value) el.textContent = value;
       }
     }
+    // Unchanged text is left alone: setting it again would lay out the whole code block anew.
     const code = root.querySelector<HTMLElement>('[data-code]');
-    if (code) code.textContent = view.code;
+    if (code && code.textContent !== view.code) code.textContent = view.code;
     const message = root.querySelector<HTMLElement>('[data-message]');
     if (message) {
-      message.textContent = view.message ?? '';
+      if (message.textContent !== (view.message ?? '')) message.textContent = view.message ?? '';
       message.hidden = view.message === null;
     }
     root.toggleAttribute('data-has-message', view.message !== null);
@@ -119,7 +147,7 @@ export function mountWidget<S extends Schema, F>(root: HTMLElement, spec: Widget
   function update(change: Partial<StateOf<S>>): void {
     state = codec.clamp({ ...state, ...change });
     showState();
-    writeUrl();
+    scheduleUrl();
     schedule();
   }
 
@@ -133,6 +161,7 @@ export function mountWidget<S extends Schema, F>(root: HTMLElement, spec: Widget
   }
   root.querySelector<HTMLButtonElement>('[data-reset]')?.addEventListener('click', () => update(codec.defaults));
   root.querySelector<HTMLButtonElement>('[data-copy-link]')?.addEventListener('click', () => {
+    dispatchEvent(new Event(FLUSH_EVENT)); // the other widgets' pending state, too
     const params = new URLSearchParams(location.search);
     codec.write(params, state);
     const url = new URL(location.href);

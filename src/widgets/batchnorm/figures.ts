@@ -4,12 +4,16 @@ import { featureStripsChart } from '../../charts/feature-strips';
 import { runningStatsChart } from '../../charts/running-stats';
 import { meanSpreadChart } from '../../charts/mean-spread';
 import { fillTemplate } from '../../charts/format';
+import { figureCache } from '../../charts/figure-cache';
 import type { FigureRenderer } from '../view';
 import { labels } from './labels';
 import type { BatchNormFigures, HeatmapFigure, StripsFigure } from './model';
 
 /** Height / width of the heatmaps: 64 rows still fit on a phone (about 2 px each). */
 export const BN_HEATMAP_RATIO = 0.5;
+
+/** A figure whose data did not change (e.g. the input while γ moves) is handed back, not drawn again. */
+const cached = figureCache();
 
 export const figures: FigureRenderer<BatchNormFigures> = (data, options) => {
   const t = labels[options.lang];
@@ -53,23 +57,47 @@ export const figures: FigureRenderer<BatchNormFigures> = (data, options) => {
   const { running, spread } = data;
   const featureName = fillTemplate(t.featureName, { f: data.input.highlightColumn + 1 });
   return {
-    input: heatmap(data.input, t.legendX),
-    inputStats: strips(data.inputStats, t.legendX),
-    output: heatmap(data.output, t.legendY),
-    outputStats: strips(data.outputStats, t.legendY),
-    running: runningStatsChart(
-      {
-        panels: [
-          { label: `${t.runningMean} (${featureName})`, values: running.mean, population: running.populationMean, populationLabel: t.population, after: running.meanAfter },
-          { label: `${t.runningVar} (${featureName})`, values: running.variance, population: running.populationVar, populationLabel: t.population, after: running.varAfter },
-        ],
-        stepLabel: t.stepLabel,
-      },
-      options,
+    input: cached('input', data.input, options, () => heatmap(data.input, t.legendX)),
+    inputStats: cached('inputStats', data.inputStats, options, () => strips(data.inputStats, t.legendX)),
+    output: cached('output', data.output, options, () => heatmap(data.output, t.legendY)),
+    outputStats: cached('outputStats', data.outputStats, options, () => strips(data.outputStats, t.legendY)),
+    running: cached('running', { running, featureName }, options, () =>
+      runningStatsChart(
+        {
+          panels: [
+            {
+              label: `${t.runningMean} (${featureName})`,
+              values: running.mean,
+              population: running.populationMean,
+              populationLabel: t.population,
+              after: running.meanAfter,
+            },
+            {
+              label: `${t.runningVar} (${featureName})`,
+              values: running.variance,
+              population: running.populationVar,
+              populationLabel: t.population,
+              after: running.varAfter,
+            },
+          ],
+          stepLabel: t.stepLabel,
+        },
+        options,
+      ),
     ),
-    spread: meanSpreadChart(
-      { sigma: spread.sigma, n: spread.n, history: spread.history, current: spread.current, xLabel: t.nLabel, yLabel: t.deviationLabel, bandLabel: t.band },
-      options,
+    spread: cached('spread', spread, options, () =>
+      meanSpreadChart(
+        {
+          sigma: spread.sigma,
+          n: spread.n,
+          history: spread.history,
+          current: spread.current,
+          xLabel: t.nLabel,
+          yLabel: t.deviationLabel,
+          bandLabel: t.band,
+        },
+        options,
+      ),
     ),
   };
 };
