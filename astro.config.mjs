@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import remarkHeadingIds from './src/markdown/remark-heading-ids.mjs';
+import remarkMathFlag from './src/markdown/remark-math-flag.mjs';
 
 // The site's public address; override with SITE_URL when deploying elsewhere.
 const site = process.env.SITE_URL ?? 'https://layernorm.example.org';
@@ -20,7 +21,7 @@ export default defineConfig({
   markdown: {
     // Astro 7's default processor leaves $$…$$ unrendered; KaTeX renders it at build time.
     processor: unified({
-      remarkPlugins: [remarkMath, remarkHeadingIds],
+      remarkPlugins: [remarkMath, remarkHeadingIds, remarkMathFlag],
       rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: true, output: 'htmlAndMathml' }]],
     }),
     // Two code themes with AA contrast; global.css switches to the dark one with the site theme.

@@ -45,3 +45,51 @@ for (const { path } of ALL_PAGES) {
     expect(after, `${(after / KB).toFixed(1)} KB after using ${count} widgets`).toBeLessThanOrEqual(150 * KB);
   });
 }
+
+// ARCHITECTURE.md: no layout shift while the widgets come alive; and the page itself barely moves while it loads
+// (a script folding the phone's contents once shifted a whole article, CLS 0.5). Phone and desktop widths.
+for (const { path } of ALL_PAGES) {
+  test(`${path} does not shift while it loads and its widgets come alive`, async ({ page }) => {
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 844 });
+      await page.addInitScript(() => {
+        const w = window as unknown as { shifts: { t: number; value: number; what: string }[] };
+        w.shifts = [];
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: { node?: Node }[] })[]) {
+            if (entry.hadRecentInput) continue;
+            const describe = (node: Node | undefined): string => {
+              const el = node instanceof Element ? node : node?.parentElement;
+              return `${el?.tagName.toLowerCase()}.${String(el?.className ?? '').slice(0, 30)} "${(node?.textContent ?? '').slice(0, 40)}"`;
+            };
+            w.shifts.push({ t: entry.startTime, value: entry.value, what: (entry.sources ?? []).map((s) => describe(s.node)).join(', ') });
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(path, { waitUntil: 'networkidle' });
+      // Loading: the only movement allowed is KaTeX's fonts arriving after the first layout (a race; usually none).
+      const loaded = await page.evaluate(async () => {
+        await document.fonts.ready;
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        return performance.now();
+      });
+      const shifts = () => page.evaluate(() => (window as unknown as { shifts: { t: number; value: number; what: string }[] }).shifts);
+      // (Under a loaded test machine that race has cost up to 0.003; a real regression, like the contents folding
+      // after the first paint, costs hundreds of times more. Lighthouse calls below 0.1 good.)
+      const atLoad = await shifts();
+      const total = atLoad.reduce((sum, s) => sum + s.value, 0);
+      expect(total, `layout shift while loading at ${width} px: ${atLoad.map((s) => `${s.value.toFixed(4)} ${s.what}`).join('; ')}`).toBeLessThan(0.01);
+
+      const widgets = page.locator('[data-widget]');
+      for (let i = 0; i < (await widgets.count()); i++) {
+        const widget = widgets.nth(i);
+        await widget.evaluate((el) => el.scrollIntoView({ behavior: 'instant', block: 'start' }));
+        await expect(widget).toHaveAttribute('data-state', 'live');
+      }
+      await page.waitForLoadState('networkidle');
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      const alive = (await shifts()).filter((s) => s.t > loaded).map((s) => `${s.value.toFixed(4)} ${s.what}`);
+      expect(alive, `layout shifts while the widgets came alive at ${width} px`).toEqual([]);
+    }
+  });
+}

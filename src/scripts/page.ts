@@ -90,9 +90,11 @@ function setupTocHighlight(): void {
     });
   }, { passive: true });
   update();
-  // On a phone the contents sit above the article: keep them folded.
+  // Phones start with the contents folded (Toc.astro); the desktop sidebar has no summary to unfold them with.
   const details = document.querySelector<HTMLDetailsElement>('[data-toc-details]');
-  if (details && matchMedia('(max-width: 63.99rem)').matches) details.open = false;
+  matchMedia('(min-width: 64rem)').addEventListener('change', (event) => {
+    if (event.matches && details) details.open = true;
+  });
 }
 
 function setupLangSwitch(): void {
