@@ -1,5 +1,7 @@
 // Redraw time of every widget in Chromium, at its largest settings (every slider at its maximum).
-// Prints the median and worst redraw per widget, normal and with 4× CPU slowdown, and the longest task.
+// Prints, per widget, normal and with 4× CPU slowdown: the median redraw (state → numbers → figures, in the page's
+// JavaScript), the control whose redraws are slowest, the worst redraw, the median whole frame (the redraw plus the
+// browser's style, layout and paint), and the longest task.
 // Usage: npm run build && npm run bench:widgets   (starts its own preview server)
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
@@ -35,51 +37,101 @@ try {
       for (const id of ids) {
         const result = await page.evaluate(async ({ id, rounds }) => {
           const root = document.getElementById(id);
-          root.scrollIntoView();
+          // Instantly: a smooth scroll would go on firing scroll handlers through the measurement.
+          root.scrollIntoView({ behavior: 'instant', block: 'start' });
           root.dispatchEvent(new Event('pointerdown'));
           const live = () => root.dataset.state === 'live';
           for (let i = 0; i < 200 && !live(); i++) await new Promise((r) => setTimeout(r, 50));
           const times = [];
-          root.addEventListener('widget-rendered', (e) => times.push(e.detail.ms));
-          let longest = 0;
-          const observer = new PerformanceObserver((list) => {
-            for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+          // The whole frame: from the redraw's start until the browser has laid out and painted it (a message
+          // posted at the end of the redraw runs only after the frame's rendering).
+          const frames = [];
+          const channel = new MessageChannel();
+          let started = 0;
+          channel.port1.onmessage = () => frames.push(performance.now() - started);
+          root.addEventListener('widget-rendered', (e) => {
+            times.push(e.detail.ms);
+            started = performance.now() - e.detail.ms;
+            channel.port2.postMessage(0);
           });
-          observer.observe({ type: 'longtask' });
-          const ranges = [...root.querySelectorAll('form[data-controls] input[type=range]')];
           const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-          // Largest settings: every slider at its maximum.
+          const form = root.querySelector('form[data-controls]');
+          const ranges = [...form.querySelectorAll('input[type=range]')];
+          // Every control as a reader moves it: a range one step from its maximum and back, a select to its next
+          // option, a radio group to its next choice, a checkbox on and off; then the buttons that change the data.
+          const moves = [];
+          for (const range of ranges) {
+            const step = Number(range.step) || 1;
+            moves.push([range.name, (r) => {
+              range.value = String(r % 2 === 0 ? Number(range.max) - step : Number(range.max));
+              range.dispatchEvent(new Event('input', { bubbles: true }));
+            }]);
+          }
+          for (const select of form.querySelectorAll('select')) {
+            moves.push([select.name, () => {
+              select.selectedIndex = (select.selectedIndex + 1) % select.options.length;
+              select.dispatchEvent(new Event('change', { bubbles: true }));
+            }]);
+          }
+          const groups = new Set([...form.querySelectorAll('input[type=radio]')].map((r) => r.name));
+          for (const name of groups) {
+            const radios = [...form.querySelectorAll(`input[type=radio][name="${CSS.escape(name)}"]`)];
+            moves.push([name, () => {
+              const next = radios[(radios.findIndex((r) => r.checked) + 1) % radios.length];
+              next.checked = true;
+              next.dispatchEvent(new Event('change', { bubbles: true }));
+            }]);
+          }
+          for (const box of form.querySelectorAll('input[type=checkbox]')) {
+            moves.push([box.name, () => {
+              box.checked = !box.checked;
+              box.dispatchEvent(new Event('change', { bubbles: true }));
+            }]);
+          }
+          for (const button of root.querySelectorAll('button[data-action]')) {
+            if (/play|reset|restart|start/i.test(button.dataset.action ?? '')) continue;
+            moves.push([`[${button.dataset.action}]`, () => button.click()]);
+          }
+          // Largest settings: every slider at its maximum; then one untimed pass so that caches and the JIT are warm.
           for (const range of ranges) {
             range.value = range.max;
             range.dispatchEvent(new Event('input', { bubbles: true }));
           }
           await frame();
-          times.length = 0;
-          // Then, as a reader does, move one control at a time by one step and back.
-          const perControl = {};
+          for (const [, move] of moves) for (let r = 0; r < 4; r++) { move(r); await frame(); }
           for (const range of ranges) {
-            const start = times.length;
-            const step = Number(range.step) || 1;
-            for (let r = 0; r < rounds; r++) {
-              range.value = String(r % 2 === 0 ? Number(range.max) - step : Number(range.max));
-              range.dispatchEvent(new Event('input', { bubbles: true }));
-              await frame();
-            }
-            perControl[range.name] = times.slice(start);
+            range.value = range.max;
+            range.dispatchEvent(new Event('input', { bubbles: true }));
           }
-          // And the buttons that change the data (next batch, new batchmates, next token…).
-          const buttons = [...root.querySelectorAll('button[data-action]')].filter((b) => !/play|reset|restart|start/i.test(b.dataset.action ?? ''));
-          for (const button of buttons) {
+          await frame();
+          await new Promise((r) => setTimeout(r, 300));
+          times.length = 0;
+          frames.length = 0;
+          let longest = 0;
+          let longestControl = '-';
+          let current = '-';
+          const observer = new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) {
+              if (entry.duration > longest) {
+                longest = entry.duration;
+                longestControl = current;
+              }
+            }
+          });
+          observer.observe({ type: 'longtask' });
+          const perControl = {};
+          for (const [name, move] of moves) {
+            current = name;
             const start = times.length;
             for (let r = 0; r < rounds; r++) {
-              button.click();
+              move(r);
               await frame();
             }
-            perControl[`[${button.dataset.action}]`] = times.slice(start);
+            perControl[name] = times.slice(start);
           }
           await new Promise((r) => setTimeout(r, 100));
           observer.disconnect();
-          return { times, longest, perControl };
+          return { times, frames, longest, longestControl, perControl };
         }, { id, rounds: ROUNDS });
         const worst = Math.max(...result.times);
         // The slowest control, by its median: what a reader dragging that control waits for.
@@ -93,7 +145,8 @@ try {
           'median ms': median(result.times).toFixed(2),
           'slowest control': `${slowest} ${median(slowestTimes).toFixed(1)} ms`,
           'worst ms': worst.toFixed(2),
-          'longest task ms': result.longest.toFixed(0),
+          'frame ms': median(result.frames).toFixed(1),
+          'longest task ms': `${result.longest.toFixed(0)}${result.longest > 0 ? ` (${result.longestControl})` : ''}`,
         });
       }
     }

@@ -8,9 +8,30 @@ import { asAccessibleImage } from './a11y';
 const grid = (rows: number, cols: number, f: (r: number, c: number) => number): Float64Array =>
   Float64Array.from({ length: rows * cols }, (_, i) => f(Math.floor(i / cols), i % cols));
 
-/** Number of cells drawn: every "M…z" sub-path of the colour paths. */
-const cellCount = (svg: Element): number =>
-  [...svg.querySelectorAll('.heatmap-cells path[data-bin]')].reduce((n, p) => n + (p.getAttribute('d')?.match(/M/g)?.length ?? 0), 0);
+/**
+ * The colour step each cell is painted with, read back from the drawn paths (−1: not painted), checking that no
+ * cell is painted twice. Each sub-path is a rectangle "Mx0,y0Hx1Vy1Hx0z" covering whole cells.
+ */
+function paintedBins(svg: Element, rows: number, cols: number): number[] {
+  const { left, top, cellWidth, cellHeight } = heatmapLayout({ rows, cols }, Number(svg.getAttribute('width')));
+  const painted = new Array<number>(rows * cols).fill(-1);
+  for (const path of svg.querySelectorAll('.heatmap-cells path[data-bin]')) {
+    const bin = Number(path.getAttribute('data-bin'));
+    for (const [, x0, y0, x1, y1] of (path.getAttribute('d') ?? '').matchAll(/M([\d.]+),([\d.]+)H([\d.]+)V([\d.]+)H[\d.]+z/g)) {
+      const [c0, c1] = [x0, x1].map((x) => Math.round((Number(x) - left) / cellWidth));
+      const [r0, r1] = [y0, y1].map((y) => Math.round((Number(y) - top) / cellHeight));
+      for (let r = r0!; r < r1!; r++) {
+        for (let c = c0!; c < c1!; c++) {
+          expect(painted[r * cols + c], `cell (${r}, ${c}) painted twice`).toBe(-1);
+          painted[r * cols + c] = bin;
+        }
+      }
+    }
+  }
+  return painted;
+}
+
+const cellCount = (svg: Element, rows: number, cols: number): number => paintedBins(svg, rows, cols).filter((b) => b >= 0).length;
 
 describe('heatmap colour scale', () => {
   it.each([
@@ -44,7 +65,9 @@ describe('heatmap chart', () => {
     const values = grid(64, 16, (r, c) => (c - 8) * (r % 5));
     const svg = heatmapChart({ rows: 64, cols: 16, values, highlightColumn: 3, legendLabel: 'x' }, { width: 340, lang, document: serverDocument() });
     expect(svg.tagName.toLowerCase()).toBe('svg');
-    expect(cellCount(svg)).toBe(64 * 16);
+    expect(cellCount(svg, 64, 16)).toBe(64 * 16);
+    const [lo, hi] = heatmapDomain(values);
+    expect(paintedBins(svg, 64, 16)).toEqual(Array.from(values, (v) => heatmapBin(v, lo, hi, 0)));
     expect(svg.querySelectorAll('.heatmap-cells path').length).toBeLessThanOrEqual(HEATMAP_BINS);
     expect(svg.querySelectorAll('*').length).toBeLessThan(150);
     expect(svg.querySelector('.heatmap-highlight-column')).not.toBeNull();
@@ -82,7 +105,7 @@ describe('heatmap chart', () => {
       { rows: 2, cols: 2, values: [1, 2, 3, 0], mask: [1, 1, 1, 0], maskLabel: 'padding' },
       { width: 400, lang: 'en', document: serverDocument() },
     );
-    expect(cellCount(svg)).toBe(3);
+    expect(cellCount(svg, 2, 2)).toBe(3);
     expect(svg.querySelector('.heatmap-masked')).not.toBeNull();
     expect(svg.querySelector('.heatmap-legend')?.textContent).toContain('padding');
   });

@@ -187,22 +187,27 @@ export function heatmapChart(data: HeatmapData, options: HeatmapOptions): SVGSVG
     fill: 'currentColor',
   });
 
-  // Cells: one path per colour step (and one for masked cells).
+  // Cells: one path per colour step (and one for masked cells); neighbours in a row with the same step are one
+  // rectangle. Coordinates are formatted once per row and column, not once per cell (a redraw has 1024 cells).
   const paths = Array.from({ length: HEATMAP_BINS }, () => [] as string[]);
   const masked: string[] = [];
   const bins = new Int8Array(rows * cols);
+  for (let i = 0; i < rows * cols; i++) {
+    bins[i] = data.mask && data.mask[i] === 0 ? -1 : heatmapBin(values[i] ?? 0, lo, hi, pivot);
+  }
+  const xs = Array.from({ length: cols + 1 }, (_, c) => r2(left + c * cw));
+  const rowStarts = Array.from({ length: rows }, (_, r) => `,${r2(top + r * ch)}H`);
+  const rowEnds = Array.from({ length: rows }, (_, r) => `V${r2(top + (r + 1) * ch)}H`);
   for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; c++) {
-      const i = r * cols + c;
-      const cell = `M${r2(left + c * cw)},${r2(top + r * ch)}h${r2(cw)}v${r2(ch)}h${r2(-cw)}z`;
-      if (data.mask && data.mask[i] === 0) {
-        masked.push(cell);
-        bins[i] = -1;
-        continue;
-      }
-      const b = heatmapBin(values[i] ?? 0, lo, hi, pivot);
-      bins[i] = b;
-      paths[b]?.push(cell);
+    for (let c = 0; c < cols; ) {
+      const b = bins[r * cols + c]!;
+      let end = c + 1;
+      while (end < cols && bins[r * cols + end] === b) end++;
+      // Absolute H/V: the run's edges land exactly on the column and row lines.
+      const run = `M${xs[c]}${rowStarts[r]}${xs[end]}${rowEnds[r]}${xs[c]}z`;
+      if (b < 0) masked.push(run);
+      else paths[b]?.push(run);
+      c = end;
     }
   }
   const cells = el('g', { class: 'heatmap-cells', 'shape-rendering': 'crispEdges' });

@@ -105,26 +105,35 @@ export function mountWidget<S extends Schema, F>(root: HTMLElement, spec: Widget
     if (urlTimer !== undefined) writeUrl();
   });
 
+  // The widget's markup is fixed: find its parts once. Figures are drawn at the first box's width, measured at
+  // mount and then by a ResizeObserver: reading it during a redraw would force a layout of the page mid-frame.
+  const textNodes = new Map<string, HTMLElement[]>();
+  for (const el of root.querySelectorAll<HTMLElement>('[data-text]')) {
+    const key = el.dataset.text ?? '';
+    textNodes.set(key, [...(textNodes.get(key) ?? []), el]);
+  }
+  const code = root.querySelector<HTMLElement>('[data-code]');
+  const message = root.querySelector<HTMLElement>('[data-message]');
+  const boxes = [...root.querySelectorAll<HTMLElement>('[data-figure]')];
+  let boxWidth = boxes[0]?.clientWidth ?? 640;
+
   function render(): void {
     queued = false;
     const started = performance.now();
     const view = spec.compute(state, lang);
     for (const [key, value] of Object.entries(view.text)) {
-      for (const el of root.querySelectorAll<HTMLElement>(`[data-text="${CSS.escape(key)}"]`)) {
+      for (const el of textNodes.get(key) ?? []) {
         if (el.textContent !== value) el.textContent = value;
       }
     }
     // Unchanged text is left alone: setting it again would lay out the whole code block anew.
-    const code = root.querySelector<HTMLElement>('[data-code]');
     if (code && code.textContent !== view.code) code.textContent = view.code;
-    const message = root.querySelector<HTMLElement>('[data-message]');
     if (message) {
       if (message.textContent !== (view.message ?? '')) message.textContent = view.message ?? '';
-      message.hidden = view.message === null;
+      if (message.hidden !== (view.message === null)) message.hidden = view.message === null;
     }
     root.toggleAttribute('data-has-message', view.message !== null);
-    const boxes = [...root.querySelectorAll<HTMLElement>('[data-figure]')];
-    const width = Math.min(spec.maxWidth ?? 640, Math.max(280, boxes[0]?.clientWidth ?? 640));
+    const width = Math.min(spec.maxWidth ?? 640, Math.max(280, boxWidth));
     const drawn = spec.figures(view.figures, { width, lang, document });
     for (const box of boxes) {
       const key = box.dataset.figure ?? '';
@@ -170,12 +179,15 @@ export function mountWidget<S extends Schema, F>(root: HTMLElement, spec: Widget
     void copyLink(url.href);
   });
   document.addEventListener('themechange', schedule);
-  let lastWidth = root.clientWidth;
-  new ResizeObserver(() => {
-    if (Math.abs(root.clientWidth - lastWidth) < 8) return;
-    lastWidth = root.clientWidth;
-    schedule();
-  }).observe(root);
+  const sized = boxes[0];
+  if (sized) {
+    new ResizeObserver(() => {
+      // Layout is fresh when observers run: reading the width here costs nothing.
+      if (Math.abs(sized.clientWidth - boxWidth) < 8) return;
+      boxWidth = sized.clientWidth;
+      schedule();
+    }).observe(sized);
+  }
 
   showState();
   render();
