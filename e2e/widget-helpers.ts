@@ -54,7 +54,15 @@ export async function figureMarkup(widget: Locator, key: string): Promise<string
 }
 
 
-/** Waits for the redraw that follows an input (the runtime redraws on the next animation frame). */
+/**
+ * Waits for the redraw that follows an input: the runtime redraws on the next animation frame, and a heavy redraw
+ * spreads its figures over a few frames (the widget carries data-drawing meanwhile).
+ */
 export async function settled(page: Page): Promise<void> {
-  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  await page.evaluate(async () => {
+    const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+    await frame();
+    await frame();
+    for (let i = 0; i < 600 && document.querySelector('[data-widget][data-drawing]'); i++) await frame();
+  });
 }

@@ -233,8 +233,8 @@ export function runningHistory(
       const base = i * STREAM_FEATURES;
       for (let ch = 0; ch < cols; ch++) {
         const m = data[base + ch]!;
-        sums[ch] += m;
-        squares[ch] += m * m;
+        sums[ch] = sums[ch]! + m;
+        squares[ch] = squares[ch]! + m * m;
       }
     }
     for (let ch = 0; ch < cols; ch++) {

@@ -27,3 +27,16 @@ export interface ChartOptions {
 
 /** The widget's figures for one view: key → element. */
 export type FigureRenderer<F> = (figures: F, options: ChartOptions) => Readonly<Record<string, Element>>;
+
+/**
+ * A renderer's result whose figures are drawn when first read. The runtime reads them one at a time, visible ones
+ * first, and leaves the rest for the next frame when a frame's share of time is spent; the server reads them all.
+ */
+export function lazyFigures(draw: Readonly<Record<string, () => Element>>): Readonly<Record<string, Element>> {
+  const figures: Record<string, Element> = {};
+  for (const [key, drawOne] of Object.entries(draw)) {
+    let element: Element | undefined;
+    Object.defineProperty(figures, key, { enumerable: true, get: () => (element ??= drawOne()) });
+  }
+  return figures;
+}

@@ -5,7 +5,7 @@ import { runningStatsChart } from '../../charts/running-stats';
 import { meanSpreadChart } from '../../charts/mean-spread';
 import { fillTemplate } from '../../charts/format';
 import { figureCache } from '../../charts/figure-cache';
-import type { FigureRenderer } from '../view';
+import { lazyFigures, type FigureRenderer } from '../view';
 import { labels } from './labels';
 import type { BatchNormFigures, HeatmapFigure, StripsFigure } from './model';
 
@@ -56,48 +56,50 @@ export const figures: FigureRenderer<BatchNormFigures> = (data, options) => {
     );
   const { running, spread } = data;
   const featureName = fillTemplate(t.featureName, { f: data.input.highlightColumn + 1 });
-  return {
-    input: cached('input', data.input, options, () => heatmap(data.input, t.legendX)),
-    inputStats: cached('inputStats', data.inputStats, options, () => strips(data.inputStats, t.legendX)),
-    output: cached('output', data.output, options, () => heatmap(data.output, t.legendY)),
-    outputStats: cached('outputStats', data.outputStats, options, () => strips(data.outputStats, t.legendY)),
-    running: cached('running', { running, featureName }, options, () =>
-      runningStatsChart(
-        {
-          panels: [
-            {
-              label: `${t.runningMean} (${featureName})`,
-              values: running.mean,
-              population: running.populationMean,
-              populationLabel: t.population,
-              after: running.meanAfter,
-            },
-            {
-              label: `${t.runningVar} (${featureName})`,
-              values: running.variance,
-              population: running.populationVar,
-              populationLabel: t.population,
-              after: running.varAfter,
-            },
-          ],
-          stepLabel: t.stepLabel,
-        },
-        options,
+  return lazyFigures({
+    input: () => cached('input', data.input, options, () => heatmap(data.input, t.legendX)),
+    inputStats: () => cached('inputStats', data.inputStats, options, () => strips(data.inputStats, t.legendX)),
+    output: () => cached('output', data.output, options, () => heatmap(data.output, t.legendY)),
+    outputStats: () => cached('outputStats', data.outputStats, options, () => strips(data.outputStats, t.legendY)),
+    running: () =>
+      cached('running', { running, featureName }, options, () =>
+        runningStatsChart(
+          {
+            panels: [
+              {
+                label: `${t.runningMean} (${featureName})`,
+                values: running.mean,
+                population: running.populationMean,
+                populationLabel: t.population,
+                after: running.meanAfter,
+              },
+              {
+                label: `${t.runningVar} (${featureName})`,
+                values: running.variance,
+                population: running.populationVar,
+                populationLabel: t.population,
+                after: running.varAfter,
+              },
+            ],
+            stepLabel: t.stepLabel,
+          },
+          options,
+        ),
       ),
-    ),
-    spread: cached('spread', spread, options, () =>
-      meanSpreadChart(
-        {
-          sigma: spread.sigma,
-          n: spread.n,
-          history: spread.history,
-          current: spread.current,
-          xLabel: t.nLabel,
-          yLabel: t.deviationLabel,
-          bandLabel: t.band,
-        },
-        options,
+    spread: () =>
+      cached('spread', spread, options, () =>
+        meanSpreadChart(
+          {
+            sigma: spread.sigma,
+            n: spread.n,
+            history: spread.history,
+            current: spread.current,
+            xLabel: t.nLabel,
+            yLabel: t.deviationLabel,
+            bandLabel: t.band,
+          },
+          options,
+        ),
       ),
-    ),
-  };
+  });
 };

@@ -1,6 +1,6 @@
 // The reduction cube's figure, shared by the server (first paint) and the browser.
 import { cubeChart } from '../../charts/cube';
-import type { FigureRenderer } from '../view';
+import { lazyFigures, type FigureRenderer } from '../view';
 import type { CubeFigures } from './model';
 
-export const figures: FigureRenderer<CubeFigures> = (data, options) => ({ cube: cubeChart(data.cube, options) });
+export const figures: FigureRenderer<CubeFigures> = (data, options) => lazyFigures({ cube: () => cubeChart(data.cube, options) });

@@ -3,12 +3,13 @@
 import { figureCache } from '../../charts/figure-cache';
 import { decodingRunningChart } from '../../charts/decoding-running';
 import { decodingTokensChart } from '../../charts/decoding-tokens';
-import type { FigureRenderer } from '../view';
+import { lazyFigures, type FigureRenderer } from '../view';
 import type { DecodingFigures } from './model';
 
 const cached = figureCache();
 
-export const figures: FigureRenderer<DecodingFigures> = (data, options) => ({
-  running: cached('running', data.running, options, () => decodingRunningChart(data.running, options)),
-  tokens: cached('tokens', data.tokens, options, () => decodingTokensChart(data.tokens, options)),
-});
+export const figures: FigureRenderer<DecodingFigures> = (data, options) =>
+  lazyFigures({
+    running: () => cached('running', data.running, options, () => decodingRunningChart(data.running, options)),
+    tokens: () => cached('tokens', data.tokens, options, () => decodingTokensChart(data.tokens, options)),
+  });

@@ -2,7 +2,7 @@
 import { rowStatsChart } from '../../charts/row-stats';
 import { sampleOutputsChart } from '../../charts/sample-outputs';
 import { figureCache } from '../../charts/figure-cache';
-import type { FigureRenderer } from '../view';
+import { lazyFigures, type FigureRenderer } from '../view';
 import { labels } from './labels';
 import type { LayerNormFigures, RowStatsFigure } from './model';
 
@@ -33,29 +33,30 @@ export const figures: FigureRenderer<LayerNormFigures> = (data, options) => {
     );
   const { bn, ln, mode, features } = data.compare;
   const arr = (v: Float64Array | null): number[] | null => (v ? Array.from(v) : null);
-  return {
-    input: cached('input', data.input, options, () => heatmap(data.input, 'x')),
-    output: cached('output', data.output, options, () => heatmap(data.output, 'y')),
-    compare: cached('compare', data.compare, options, () =>
-      sampleOutputsChart(
-        {
-          panels: [
-            {
-              norm: 'bn',
-              title: `${t.bnTitle} (${mode === 'train' ? t.training : t.evaluation})`,
-              before: arr(bn.before),
-              after: arr(bn.after),
-              message: bn.error,
-            },
-            { norm: 'ln', title: t.lnTitle, before: arr(ln.before), after: arr(ln.after), message: null },
-          ],
-          beforeLabel: t.before,
-          afterLabel: t.after,
-          featureLabel: `${t.feature} →`,
-        },
-        features,
-        options,
+  return lazyFigures({
+    input: () => cached('input', data.input, options, () => heatmap(data.input, 'x')),
+    output: () => cached('output', data.output, options, () => heatmap(data.output, 'y')),
+    compare: () =>
+      cached('compare', data.compare, options, () =>
+        sampleOutputsChart(
+          {
+            panels: [
+              {
+                norm: 'bn',
+                title: `${t.bnTitle} (${mode === 'train' ? t.training : t.evaluation})`,
+                before: arr(bn.before),
+                after: arr(bn.after),
+                message: bn.error,
+              },
+              { norm: 'ln', title: t.lnTitle, before: arr(ln.before), after: arr(ln.after), message: null },
+            ],
+            beforeLabel: t.before,
+            afterLabel: t.after,
+            featureLabel: `${t.feature} →`,
+          },
+          features,
+          options,
+        ),
       ),
-    ),
-  };
+  });
 };
