@@ -1,26 +1,18 @@
 // Redraw time of every widget in Chromium, at its largest settings (every slider at its maximum).
+// Every slider starts at its maximum and is dragged down one step per frame.
 // Prints, per widget, normal and with 4× CPU slowdown: the median redraw (state → numbers → figures, in the page's
 // JavaScript), the control whose redraws are slowest, the worst redraw, the median whole frame (the redraw plus the
 // browser's style, layout and paint), and the longest task.
 // Usage: npm run build && npm run bench:widgets   (starts its own preview server)
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { startPreview } from './preview-server.mjs';
 import { chromiumPath, CHROMIUM_ARGS } from '../e2e/chromium.mjs';
 
 const PORT = 4380;
-const BASE = `http://127.0.0.1:${PORT}`;
 const PAGES = ['/en/normalization/', '/en/batchnorm/', '/en/layernorm/', '/en/why-layernorm/'];
 const ROUNDS = 10;
 
-const server = spawn('npx', ['astro', 'preview', '--port', String(PORT), '--host', '127.0.0.1', '--ignore-lock'], { stdio: 'ignore' });
-for (let i = 0; i < 60; i++) {
-  try {
-    if ((await fetch(`${BASE}/en/`)).ok) break;
-  } catch {
-    await sleep(500);
-  }
-}
+const { base: BASE, stop } = await startPreview(PORT);
 
 const executablePath = chromiumPath();
 const browser = await chromium.launch({ args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) });
@@ -50,7 +42,9 @@ try {
           let started = 0;
           channel.port1.onmessage = () => frames.push(performance.now() - started);
           const slices = [];
+          let recording = true;
           root.addEventListener('widget-rendered', (e) => {
+            if (!recording) return;
             times.push(e.detail.ms);
             slices.push(e.detail.slices);
             started = performance.now() - e.detail.lastSliceMs;
@@ -64,8 +58,11 @@ try {
           const moves = [];
           for (const range of ranges) {
             const step = Number(range.step) || 1;
+            // A drag: down from the maximum one step at a time, each value new (no cache to find), then back up.
             moves.push([range.name, (r) => {
-              range.value = String(r % 2 === 0 ? Number(range.max) - step : Number(range.max));
+              const span = Math.max(1, Math.round((Number(range.max) - Number(range.min)) / step));
+              const k = Math.min(r + 1, span);
+              range.value = String(Number(range.max) - k * step);
               range.dispatchEvent(new Event('input', { bubbles: true }));
             }]);
           }
@@ -100,7 +97,22 @@ try {
             range.dispatchEvent(new Event('input', { bubbles: true }));
           }
           await frame();
-          for (const [, move] of moves) for (let r = 0; r < 4; r++) { move(r); await frame(); }
+          // (Sliders warm up near their minimum, away from the values the measurement visits.)
+          for (const [name, move] of moves) {
+            const range = ranges.find((x) => x.name === name);
+            for (let r = 0; r < 4; r++) {
+              if (range) {
+                range.value = String(Number(range.min) + r * (Number(range.step) || 1));
+                range.dispatchEvent(new Event('input', { bubbles: true }));
+              } else move(r);
+              await frame();
+            }
+            if (range) {
+              range.value = range.max;
+              range.dispatchEvent(new Event('input', { bubbles: true }));
+              await frame();
+            }
+          }
           for (const range of ranges) {
             range.value = range.max;
             range.dispatchEvent(new Event('input', { bubbles: true }));
@@ -131,6 +143,17 @@ try {
               await frame();
             }
             perControl[name] = times.slice(start);
+            // Back to the largest settings for the next control (not measured).
+            const range = ranges.find((x) => x.name === name);
+            if (range) {
+              recording = false;
+              range.value = range.max;
+              range.dispatchEvent(new Event('input', { bubbles: true }));
+              await frame();
+              await frame();
+              await new Promise((r) => setTimeout(r, 50));
+              recording = true;
+            }
           }
           await new Promise((r) => setTimeout(r, 100));
           observer.disconnect();
@@ -158,6 +181,6 @@ try {
   }
 } finally {
   await browser.close();
-  server.kill();
+  stop();
 }
 console.table(rows);

@@ -2,25 +2,16 @@
 // Prints each page's four scores, CLS and TBT, and marks any below ARCHITECTURE.md's budget
 // (performance ≥ 0.95; accessibility, best practices and SEO = 1). Exits 1 when a budget is missed.
 // Usage: npm run build && npm run lighthouse   (starts its own preview server; Chromium from e2e/chromium.mjs)
-import { spawn } from 'node:child_process';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { startPreview } from './preview-server.mjs';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { chromiumPath, CHROMIUM_ARGS } from '../e2e/chromium.mjs';
 
 const PORT = 4381;
-const BASE = `http://127.0.0.1:${PORT}`;
 const PAGES = ['zh', 'en'].flatMap((lang) => ['', 'normalization/', 'batchnorm/', 'layernorm/', 'why-layernorm/'].map((p) => `/${lang}/${p}`));
 const BUDGET = { performance: 0.95, accessibility: 1, 'best-practices': 1, seo: 1 };
 
-const server = spawn('npx', ['astro', 'preview', '--port', String(PORT), '--host', '127.0.0.1', '--ignore-lock'], { stdio: 'ignore' });
-for (let i = 0; i < 60; i++) {
-  try {
-    if ((await fetch(`${BASE}/en/`)).ok) break;
-  } catch {
-    await sleep(500);
-  }
-}
+const { base: BASE, stop } = await startPreview(PORT);
 
 const chromePath = chromiumPath();
 const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
@@ -45,7 +36,7 @@ try {
   }
 } finally {
   chrome.kill();
-  server.kill();
+  stop();
 }
 console.table(rows);
 process.exit(missed ? 1 : 0);

@@ -71,6 +71,7 @@ interface Block {
   rows: number;
 }
 const blocks = new Map<string, Block[]>();
+const spareArrays: Int32Array[] = [];
 
 /** Draws rows [b.rows, rows) of a block: m = round(256 · (mean_c + std_c · z)), z from the ziggurat. */
 function drawRows(b: Block, rows: number): void {
@@ -132,13 +133,18 @@ function block(seed: Seed, k: number, rows: number): Int32Array {
   const key = typeof seed === 'number' ? String(seed) : `s:${seed}`;
   let stream = blocks.get(key);
   if (!stream) {
-    if (blocks.size >= MAX_SEEDS) blocks.delete(blocks.keys().next().value ?? '');
+    if (blocks.size >= MAX_SEEDS) {
+      // The oldest seed's blocks make room; their arrays are reused rather than left to the garbage collector.
+      const oldest = blocks.keys().next().value ?? '';
+      for (const old of blocks.get(oldest) ?? []) if (old) spareArrays.push(old.data);
+      blocks.delete(oldest);
+    }
     stream = [];
     blocks.set(key, stream);
   }
   let b = stream[k];
   if (!b) {
-    b = { state: rngState(seed, 'bn-stream', k), data: new Int32Array(STREAM_ROWS * STREAM_FEATURES), rows: 0 };
+    b = { state: rngState(seed, 'bn-stream', k), data: spareArrays.pop() ?? new Int32Array(STREAM_ROWS * STREAM_FEATURES), rows: 0 };
     stream[k] = b;
   }
   if (rows > b.rows) drawRows(b, rows);

@@ -102,14 +102,19 @@ export interface BatchNormView extends WidgetView<BatchNormFigures> {
   };
 }
 
-let memo: { key: string; history: RunningHistory } | undefined;
+/** Replays kept for the last few (seed, N, C, momentum): a reader dragging N back and forth finds them again. */
+const replays = new Map<string, RunningHistory>();
+const KEPT_REPLAYS = 8;
 
-/** The replay of the stream's first `steps` training batches, extended from the last call when it can be. */
+/** The replay of the stream's first `steps` training batches, extended from the last one for the same stream. */
 function historyFor(seed: number, n: number, c: number, momentum: number, steps: number): RunningHistory {
   const key = `${seed}|${n}|${c}|${momentum}`;
-  if (memo && memo.key === key && memo.history.steps >= steps) return memo.history;
-  const history = runningHistory(seed, n, c, momentum, steps, memo?.key === key ? memo.history : undefined);
-  memo = { key, history };
+  const kept = replays.get(key);
+  if (kept && kept.steps >= steps) return kept;
+  const history = runningHistory(seed, n, c, momentum, steps, kept);
+  replays.delete(key);
+  if (replays.size >= KEPT_REPLAYS) replays.delete(replays.keys().next().value ?? '');
+  replays.set(key, history);
   return history;
 }
 
