@@ -277,6 +277,24 @@ test.describe('hostile query strings are harmless', () => {
   }
 });
 
+test('a new seed at 200 batches replays over a few frames, then shows what a fresh page shows', async ({ page }) => {
+  const query = '?bn.n=64&bn.c=16&bn.step=200&bn.mode=eval&bn.seed=40';
+  const widget = await open(page, query);
+  await settled(page);
+  await range(widget, 'seed').focus();
+  await page.keyboard.press('ArrowRight'); // seed 41: 200 batches nobody has drawn yet
+  await settled(page);
+  await expect(widget).not.toHaveAttribute('data-drawing', '');
+  await expect(widget.locator('[data-message]')).toBeHidden();
+  const shown = await numbers(widget);
+  expect(shown.join(' ')).not.toMatch(/replaying|NaN/);
+  const running = await figureMarkup(widget, 'running');
+  const fresh = await open(page, query.replace('seed=40', 'seed=41'));
+  await settled(page);
+  expect(await numbers(fresh)).toEqual(shown);
+  expect(await figureMarkup(fresh, 'running')).toBe(running);
+});
+
 test('works with the keyboard alone', async ({ page }) => {
   const widget = await open(page);
   const n = range(widget, 'n');

@@ -16,6 +16,8 @@ export interface WidgetView<F = unknown> {
   readonly code: string;
   /** A message shown instead of a result (e.g. PyTorch's refusal), or null. */
   readonly message: string | null;
+  /** The model did part of a long computation (within a frame's share of time): compute again next frame. */
+  readonly pending?: boolean;
 }
 
 /** Options every chart function takes. */

@@ -2,14 +2,18 @@
 // play/pause button that feeds one batch per tick (slower with reduced motion, paused out of view or in a hidden
 // tab), and the chosen-feature slider's maximum kept equal to C.
 import { mountWidget } from '../runtime';
-import { codec, compute } from './model';
+import { codec, compute, replayInSlices } from './model';
 import { figures } from './figures';
 
 /** Milliseconds between batches while playing; slower when the reader prefers reduced motion. */
 const TICK_MS = 400;
 const REDUCED_TICK_MS = 1500;
 
+/** Milliseconds of replay per frame: a new seed at step 200 is replayed over a few frames, not in one long task. */
+const REPLAY_SHARE_MS = 4;
+
 export function mount(root: HTMLElement): void {
+  replayInSlices(REPLAY_SHARE_MS);
   const maxStep = codec.schema.step.max;
   const handle = mountWidget(root, {
     codec,

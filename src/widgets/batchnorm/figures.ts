@@ -30,7 +30,7 @@ export const figures: FigureRenderer<BatchNormFigures> = (data, options) => {
         highlightColumn: f.highlightColumn,
         showValues: true,
         legendLabel,
-        ...(refused ? { mask: new Uint8Array(f.rows * f.cols), maskLabel: t.refused } : {}),
+        ...(refused ? { mask: new Uint8Array(f.rows * f.cols), maskLabel: f.waiting ? t.waiting : t.refused } : {}),
       },
       { ...options, ratio: BN_HEATMAP_RATIO },
     );
@@ -48,7 +48,7 @@ export const figures: FigureRenderer<BatchNormFigures> = (data, options) => {
         ...(f.reference ? { reference: f.reference } : {}),
         highlightColumn: f.highlightColumn,
         yLabel,
-        message: t.refused,
+        message: f.waiting ? t.waiting : t.refused,
         left: layout.left,
         right: layout.right,
       },

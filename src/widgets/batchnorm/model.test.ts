@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { batchNorm } from '../../lib/norms';
 import { mean, std, variance } from '../../lib/stats';
-import { streamBatch } from '../../lib/activation-stream';
+import { runningHistory, streamBatch } from '../../lib/activation-stream';
 import { figureMarkup } from '../../charts/server';
-import { codec, compute, EPS, pytorchError, type BatchNormState } from './model';
+import { codec, compute, EPS, pytorchError, replayInSlices, type BatchNormState } from './model';
 import { figures } from './figures';
 import { labels } from './labels';
 
@@ -237,6 +237,45 @@ describe('batchnorm model: what is shown', () => {
     for (const key of ['input', 'inputStats', 'output', 'outputStats', 'running', 'spread']) {
       expect(svg[key]).toContain('<svg');
       expect(svg[key]).toContain('role="img"');
+    }
+  });
+});
+
+describe('batchnorm model: a long replay in slices (the browser)', () => {
+  it('shows "replaying…" and no running numbers until the replay is done, then exactly the full result', () => {
+    const full = compute(state({ seed: 97, n: 61, c: 16, step: 200, mode: 'eval' }), 'en');
+    expect(full.pending ?? false).toBe(false);
+    expect(full.numbers.replayed).toBe(200);
+    replayInSlices(0); // one chunk of batches per compute
+    try {
+      const fresh = state({ seed: 98, n: 61, c: 16, step: 200, mode: 'eval' });
+      const views = [compute(fresh, 'en')];
+      while (views.at(-1)?.pending === true && views.length < 100) views.push(compute(fresh, 'en'));
+      const [first, last] = [views[0]!, views.at(-1)!];
+      expect(views.length).toBeGreaterThan(2);
+      expect(first.pending).toBe(true);
+      expect(first.numbers.replayed).toBeLessThan(200);
+      expect(first.text.runMean).toMatch(/^replaying the training batches… \d+ of 200$/);
+      expect(first.message).toBe(first.text.runMean);
+      expect(first.numbers.y).toBeNull();
+      expect(first.code).toContain('# replaying the training batches…');
+      expect(first.code).not.toContain('running_mean.copy_');
+      expect(shown(first)).not.toMatch(/NaN|Infinity|undefined/);
+      // Training mode needs no running statistics for its output: it is there at once.
+      const training = compute(state({ seed: 96, n: 61, c: 16, step: 200, mode: 'train' }), 'en');
+      expect(training.pending).toBe(true);
+      expect(training.numbers.y).not.toBeNull();
+      expect(training.message).toBeNull();
+      // The end of the replay is the replay done at once, to the last digit.
+      const once = runningHistory(98, 61, 16, 0.1, 200);
+      expect(last.pending).toBe(false);
+      expect(last.numbers.replayed).toBe(200);
+      expect([...last.numbers.runningMean]).toEqual([...once.mean.subarray(200 * 16)]);
+      expect([...last.numbers.runningVar]).toEqual([...once.variance.subarray(200 * 16)]);
+      expect(last.message).toBeNull();
+      expect(last.code).toContain(`bn.running_mean.copy_(torch.tensor([${[...once.mean.subarray(200 * 16)].join(', ')}]))`);
+    } finally {
+      replayInSlices(Number.POSITIVE_INFINITY);
     }
   });
 });

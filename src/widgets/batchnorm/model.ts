@@ -35,8 +35,10 @@ export const SHOWN_DECIMALS = 4;
 export interface HeatmapFigure {
   readonly rows: number;
   readonly cols: number;
-  /** null when PyTorch refuses the batch (training with N = 1). */
+  /** null when PyTorch refuses the batch (training with N = 1), or while the replay is under way (`waiting`). */
   readonly values: Float64Array | null;
+  /** The values wait for the replay of the training batches (browser only, a few frames). */
+  readonly waiting?: boolean;
   /** 0-based chosen feature. */
   readonly highlightColumn: number;
 }
@@ -99,19 +101,38 @@ export interface BatchNormView extends WidgetView<BatchNormFigures> {
     readonly outputStd: Float64Array | null;
     /** (1 − momentum)^step: the weight the initial running values still carry. */
     readonly initialShare: number;
+    /** Training batches replayed so far: `step` once the replay is done (always, outside replayInSlices). */
+    readonly replayed: number;
   };
 }
 
 /** Replays kept for the last few (seed, N, C, momentum): a reader dragging N back and forth finds them again. */
 const replays = new Map<string, RunningHistory>();
 const KEPT_REPLAYS = 8;
+/** Milliseconds of replay per compute in the browser (see {@link replayInSlices}); unlimited elsewhere. */
+let replayShareMs = Number.POSITIVE_INFINITY;
+/** Batches replayed between two looks at the clock. */
+const REPLAY_CHUNK = 8;
 
-/** The replay of the stream's first `steps` training batches, extended from the last one for the same stream. */
+/**
+ * In the browser a new seed at step 200 replays 200 fresh batches (204 800 draws): more than a frame. With a share
+ * set, compute replays for about that many milliseconds and returns a view marked `pending` (the running statistics
+ * shown as "replaying… k of n"); the runtime computes again next frame and the replay goes on where it stopped.
+ */
+export function replayInSlices(shareMs: number): void {
+  replayShareMs = shareMs;
+}
+
+/** The replay of the stream's first `steps` training batches (or as far as this call's share of time reached). */
 function historyFor(seed: number, n: number, c: number, momentum: number, steps: number): RunningHistory {
   const key = `${seed}|${n}|${c}|${momentum}`;
-  const kept = replays.get(key);
-  if (kept && kept.steps >= steps) return kept;
-  const history = runningHistory(seed, n, c, momentum, steps, kept);
+  let history = replays.get(key);
+  if (history && history.steps >= steps) return history;
+  const started = performance.now();
+  do {
+    const target = Number.isFinite(replayShareMs) ? Math.min(steps, (history?.steps ?? 0) + REPLAY_CHUNK) : steps;
+    history = runningHistory(seed, n, c, momentum, target, history);
+  } while (history.steps < steps && performance.now() - started < replayShareMs);
   replays.delete(key);
   if (replays.size >= KEPT_REPLAYS) replays.delete(replays.keys().next().value ?? '');
   replays.set(key, history);
@@ -151,8 +172,7 @@ function pytorchCode(
   s: BatchNormState,
   feature: number,
   x: Tensor,
-  runningMean: Float64Array,
-  runningVar: Float64Array,
+  running: { readonly mean: Float64Array; readonly variance: Float64Array } | string,
   message: string | null,
   t: BatchNormLabels,
 ): string {
@@ -176,8 +196,9 @@ function pytorchCode(
     `    bn.weight[${feature}] = ${s.gamma}    # ${fillTemplate(t.codeGamma, { f })}`,
     `    bn.bias[${feature}] = ${s.beta}    # ${fillTemplate(t.codeBeta, { f })}`,
     `    # ${fillTemplate(t.codeRunning, { step: s.step })}`,
-    `    bn.running_mean.copy_(torch.tensor([${list(runningMean)}]))`,
-    `    bn.running_var.copy_(torch.tensor([${list(runningVar)}]))`,
+    ...(typeof running === 'string'
+      ? [`    # ${running}`]
+      : [`    bn.running_mean.copy_(torch.tensor([${list(running.mean)}]))`, `    bn.running_var.copy_(torch.tensor([${list(running.variance)}]))`]),
     `    bn.num_batches_tracked.fill_(${s.step})`,
     '',
     'print(x.mean(0), x.var(0, correction=0))   # μ_B, σ²_B (biased) per feature',
@@ -201,8 +222,12 @@ export function compute(input: BatchNormState, lang: Lang): BatchNormView {
   const featureName = fillTemplate(t.featureName, { f: feature + 1 });
   const population = streamPopulation(c);
   const history = historyFor(s.seed, n, c, momentum, step);
-  const runningMean = history.mean.slice(step * c, (step + 1) * c);
-  const runningVar = history.variance.slice(step * c, (step + 1) * c);
+  // In the browser a long replay may still be under way (replayInSlices): everything that needs the running
+  // statistics waits for it; the batch, its statistics and the training output do not.
+  const replayed = Math.min(step, history.steps);
+  const replaying = replayed < step ? fillTemplate(t.replaying, { done: replayed, total: step }) : null;
+  const runningMean = history.mean.slice(replayed * c, (replayed + 1) * c);
+  const runningVar = history.variance.slice(replayed * c, (replayed + 1) * c);
   const x = streamBatch(s.seed, step, n, c);
   const weight = new Float64Array(c).fill(1);
   const bias = new Float64Array(c);
@@ -221,21 +246,24 @@ export function compute(input: BatchNormState, lang: Lang): BatchNormView {
       message = pytorchError(error);
     }
   }
-  const y = s.mode === 'train' ? (trained?.output ?? null) : evaluated.output;
+  if (s.mode === 'eval' && replaying !== null) message = replaying;
+  const y = s.mode === 'train' ? (trained?.output ?? null) : replaying === null ? evaluated.output : null;
   const { batchMean, batchVar } = evaluated;
   const outStats = y ? columnStats(y) : null;
   const batchStd = batchVar.map(Math.sqrt);
 
   const populationVar = population.std.map((v) => v * v);
   const pick = <T,>(values: ArrayLike<T>): T => values[feature]!;
-  const runningSeries = (source: Float64Array): number[] => Array.from({ length: step + 1 }, (_, k) => source[k * c + feature]!);
+  const runningSeries = (source: Float64Array): number[] => Array.from({ length: replayed + 1 }, (_, k) => source[k * c + feature]!);
   const initialShare = (1 - momentum) ** step;
   const deviation = pick(batchMean) - pick(population.mean);
   const standardError = pick(population.std) / Math.sqrt(n);
-  const pastDeviations = Array.from({ length: step }, (_, k) => history.batchMean[k * c + feature]! - pick(population.mean));
+  const pastDeviations = Array.from({ length: replayed }, (_, k) => history.batchMean[k * c + feature]! - pick(population.mean));
 
   const running = (before: number, after: number | null): string =>
-    s.mode === 'eval'
+    replaying !== null
+      ? replaying
+      : s.mode === 'eval'
       ? fillTemplate(t.usedUnchanged, { value: show(before) })
       : after === null
         ? show(before)
@@ -284,7 +312,7 @@ export function compute(input: BatchNormState, lang: Lang): BatchNormView {
       ? fillTemplate(t.describeOutput, { mode: s.mode === 'train' ? t.train : t.eval, feature: featureName, mean: text.outMean ?? '', std: text.outStd ?? '' })
       : t.describeOutputRefused,
     outputStats: outStats ? fillTemplate(t.describeOutputStats, { means: meansList(outStats.means) }) : t.describeOutputRefused,
-    running: fillTemplate(t.describeRunning, {
+    running: replaying ?? fillTemplate(t.describeRunning, {
       feature: featureName,
       steps: step,
       mean: show(pick(runningMean)),
@@ -292,21 +320,30 @@ export function compute(input: BatchNormState, lang: Lang): BatchNormView {
       var: show(pick(runningVar)),
       popVar: text.popVar ?? '',
     }),
-    spread: fillTemplate(t.describeSpread, { n, se: show(standardError), dev: show(Math.abs(deviation)), count: step }),
+    spread: fillTemplate(t.describeSpread, { n, se: show(standardError), dev: show(Math.abs(deviation)), count: replayed }),
   };
 
   const figures: BatchNormFigures = {
     input: { rows: n, cols: c, values: x.data, highlightColumn: feature },
     inputStats: { rows: n, cols: c, values: x.data, highlightColumn: feature, means: batchMean, stds: batchStd, reference: population.mean },
-    output: { rows: n, cols: c, values: y?.data ?? null, highlightColumn: feature },
-    outputStats: { rows: n, cols: c, values: y?.data ?? null, highlightColumn: feature, means: outStats?.means ?? null, stds: outStats?.stds ?? null, reference: null },
+    output: { rows: n, cols: c, values: y?.data ?? null, waiting: y === null && replaying !== null, highlightColumn: feature },
+    outputStats: {
+      rows: n,
+      cols: c,
+      values: y?.data ?? null,
+      waiting: y === null && replaying !== null,
+      highlightColumn: feature,
+      means: outStats?.means ?? null,
+      stds: outStats?.stds ?? null,
+      reference: null,
+    },
     running: {
       mean: runningSeries(history.mean),
       variance: runningSeries(history.variance),
       populationMean: pick(population.mean),
       populationVar: pick(populationVar),
-      meanAfter: trained ? pick(trained.runningMean) : null,
-      varAfter: trained ? pick(trained.runningVar) : null,
+      meanAfter: trained && replaying === null ? pick(trained.runningMean) : null,
+      varAfter: trained && replaying === null ? pick(trained.runningVar) : null,
     },
     spread: { sigma: pick(population.std), n, history: pastDeviations, current: deviation },
   };
@@ -315,8 +352,9 @@ export function compute(input: BatchNormState, lang: Lang): BatchNormView {
     text,
     figures,
     descriptions,
-    code: pytorchCode(s, feature, x, runningMean, runningVar, message, t),
+    code: pytorchCode(s, feature, x, replaying === null ? { mean: runningMean, variance: runningVar } : replaying, message, t),
     message,
+    pending: replaying !== null,
     numbers: {
       feature,
       x,
@@ -332,6 +370,7 @@ export function compute(input: BatchNormState, lang: Lang): BatchNormView {
       outputMean: outStats?.means ?? null,
       outputStd: outStats?.stds ?? null,
       initialShare,
+      replayed,
     },
   };
 }
