@@ -34,6 +34,10 @@ export function mount(root: HTMLElement): void {
     }
     if (f > c) handle.update({ f: c });
   };
+  // At once when C changes (the runtime has already read the input: its listener sits on the form, inside the
+  // root), so a key pressed on the feature slider right after meets its new maximum; and after any redraw.
+  root.addEventListener('input', syncFeature);
+  root.addEventListener('change', syncFeature);
   root.addEventListener('widget-rendered', syncFeature);
   syncFeature();
 

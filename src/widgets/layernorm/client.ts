@@ -23,6 +23,11 @@ export function mount(root: HTMLElement): void {
     }
     if (chosen > n) handle.update({ pick: n });
   };
+  // At once when N changes (the runtime has already read the input: its listener sits on the form, inside the
+  // root), so a key pressed on the chosen-sample slider right after meets its new maximum; and after any redraw
+  // (reset, a link).
+  root.addEventListener('input', sync);
+  root.addEventListener('change', sync);
   root.addEventListener('widget-rendered', sync);
   sync();
 }
