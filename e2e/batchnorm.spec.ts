@@ -35,6 +35,7 @@ async function slide(slider: Locator, value: number): Promise<void> {
 
 /** Runs `act` and checks that the figure and the printed `key` both changed. */
 async function expectChange(widget: Locator, figure: (typeof FIGURES)[number], key: string, act: () => Promise<void>): Promise<void> {
+  await settled(widget.page()); // the previous step's redraw has landed
   const svg = await figureMarkup(widget, figure);
   const before = await text(widget, key);
   await act();

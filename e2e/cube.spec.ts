@@ -22,6 +22,7 @@ async function open(page: Page, query = '', lang: keyof typeof PATH = 'en'): Pro
 
 /** Runs `act` and checks that both the figure and the printed `key` changed. */
 async function expectChange(widget: Locator, key: string, act: () => Promise<unknown>): Promise<void> {
+  await settled(widget.page()); // the previous step's redraw has landed
   const figure = await figureMarkup(widget, 'cube');
   const before = await text(widget, key);
   await act();

@@ -23,6 +23,7 @@ async function open(page: Page, query = '', lang: keyof typeof PATH = 'en'): Pro
 
 /** Runs `act` and checks that the figure and the printed `key` both changed. */
 async function expectChange(widget: Locator, figure: Figure, key: string, act: () => Promise<void>): Promise<void> {
+  await settled(widget.page()); // the previous step's redraw has landed
   const svg = await figureMarkup(widget, figure);
   const before = await text(widget, key);
   await act();
@@ -112,6 +113,7 @@ test('LayerNorm’s gap is 0 whatever the training and the shift; BatchNorm’s 
   }
   await setRange(range(widget, 'steps'), 200);
   await setRange(range(widget, 'shift'), 0);
+  await settled(page);
   const small = Number(await text(widget, 'bnEvalGap'));
   await setRange(range(widget, 'shift'), 3);
   await expect.poll(async () => Number(await text(widget, 'bnEvalGap'))).toBeGreaterThan(3 * small);

@@ -22,6 +22,7 @@ async function open(page: Page, query = '', lang: keyof typeof PATH = 'en'): Pro
 
 /** Runs `act` and checks that the figure `figure` and the printed `key` both changed. */
 async function expectChange(widget: Locator, figure: (typeof FIGURES)[number], key: string, act: () => Promise<unknown>): Promise<void> {
+  await settled(widget.page()); // the previous step's redraw has landed
   const svg = await figureMarkup(widget, figure);
   const before = await text(widget, key);
   await act();

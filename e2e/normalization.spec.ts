@@ -32,6 +32,7 @@ async function open(page: Page, query = '', lang: keyof typeof PATH = 'en'): Pro
 
 /** Runs `act` and checks that the figure and the printed `key` both changed. */
 async function expectChange(widget: Locator, figure: (typeof FIGURES)[number], key: string, act: () => Promise<void>): Promise<void> {
+  await settled(widget.page()); // the previous step's redraw has landed
   const svg = await figureMarkup(widget, figure);
   const before = await text(widget, key);
   await act();
@@ -218,6 +219,7 @@ test('works with the keyboard alone', async ({ page }) => {
   await dist.focus();
   await page.keyboard.press('ArrowDown');
   await expect(dist).toHaveValue('skewed');
+  await settled(page);
   const skew = await text(widget, 'rawSkew');
   await page.keyboard.press('Tab'); // n
   await expect(range(widget, 'n')).toBeFocused();

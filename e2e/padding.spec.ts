@@ -21,6 +21,7 @@ async function open(page: Page, query = '', lang: keyof typeof PATH = 'en'): Pro
 
 /** Runs `act` and checks that the figure and the printed `key` both changed. */
 async function expectChange(widget: Locator, figure: Figure, key: string, act: () => Promise<void>): Promise<void> {
+  await settled(widget.page()); // the previous step's redraw has landed
   const svg = await figureMarkup(widget, figure);
   const before = await text(widget, key);
   await act();
@@ -30,11 +31,13 @@ async function expectChange(widget: Locator, figure: Figure, key: string, act: (
 
 /** LayerNorm's output is the same whatever happens to the rest of the batch. */
 async function expectLayerNormUnchanged(widget: Locator, act: () => Promise<void>): Promise<void> {
+  await settled(widget.page());
   const ln = await figureMarkup(widget, 'ln');
   const first = await text(widget, 'firstLn');
   const bn = await figureMarkup(widget, 'bn');
   await act();
   await expect.poll(() => figureMarkup(widget, 'bn')).not.toBe(bn);
+  await settled(widget.page());
   expect(await figureMarkup(widget, 'ln')).toBe(ln);
   expect(await text(widget, 'firstLn')).toBe(first);
   await expect(widget.locator('[data-text="aloneLn"]')).toHaveText('0');
