@@ -3,7 +3,7 @@
 // hostile queries, keyboard, axe, and the redraw time.
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { expectNoAxeViolations, figureMarkup, setRange, settled, waitLive, flushedParams, widgetParams } from './widget-helpers';
+import { expectCopiedLink, expectNoAxeViolations, figureMarkup, setRange, settled, waitLive, flushedParams, widgetParams } from './widget-helpers';
 
 const PATH = { en: '/en/batchnorm/', zh: '/zh/batchnorm/' } as const;
 const FIGURES = ['input', 'inputStats', 'output', 'outputStats', 'running', 'spread'] as const;
@@ -239,14 +239,8 @@ test('the URL follows the state, and a fresh page on it shows the same view in b
   await expect(zh.locator('[data-text="feature"]')).toHaveText('特征 3');
 });
 
-test('the copy-link button carries the query and the widget anchor', async ({ page, context }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const widget = await open(page, '?bn.n=5&bn.mode=eval');
-  await widget.locator('[data-copy-link]').click();
-  const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toContain('bn.n=5');
-  expect(copied).toContain('bn.mode=eval');
-  expect(copied).toMatch(/#widget-batchnorm$/);
+test('the copy-link button carries the query and the widget anchor', async ({ page }) => {
+  await expectCopiedLink(await open(page, '?bn.n=5&bn.mode=eval'), ['bn.n=5', 'bn.mode=eval']);
 });
 
 test.describe('hostile query strings are harmless', () => {

@@ -2,7 +2,7 @@
 // refusal in training mode, LayerNorm's zero gap, URL round trip, hostile queries, keyboard, axe, redraw time.
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { expectNoAxeViolations, figureMarkup, setRange, settled, waitLive, flushedParams, widgetParams } from './widget-helpers';
+import { expectCopiedLink, expectNoAxeViolations, figureMarkup, setRange, settled, waitLive, flushedParams, widgetParams } from './widget-helpers';
 
 const PATH = { en: '/en/why-layernorm/', zh: '/zh/why-layernorm/' } as const;
 const FIGURES = ['running', 'tokens'] as const;
@@ -144,14 +144,8 @@ test('the URL follows the state, and a fresh page on it shows the same view in b
   await expect(zh.locator('[data-text="decoded"]')).toHaveText('8 个 token 中的 7 个');
 });
 
-test('the copy-link button carries the query and the widget anchor', async ({ page, context }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const widget = await open(page, '?dec.steps=7&dec.mode=bn-train');
-  await widget.locator('[data-copy-link]').click();
-  const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toContain('dec.steps=7');
-  expect(copied).toContain('dec.mode=bn-train');
-  expect(copied).toMatch(/#widget-decoding$/);
+test('the copy-link button carries the query and the widget anchor', async ({ page }) => {
+  await expectCopiedLink(await open(page, '?dec.steps=7&dec.mode=bn-train'), ['dec.steps=7', 'dec.mode=bn-train']);
 });
 
 test.describe('hostile query strings are harmless', () => {

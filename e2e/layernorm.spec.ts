@@ -2,7 +2,7 @@
 // train/eval, URL round trip, hostile queries, keyboard, axe, and the redraw time.
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { expectNoAxeViolations, figureMarkup, setRange, settled, waitLive, flushedParams, widgetParams } from './widget-helpers';
+import { expectCopiedLink, expectNoAxeViolations, figureMarkup, setRange, settled, waitLive, flushedParams, widgetParams } from './widget-helpers';
 
 const PATH = { en: '/en/layernorm/', zh: '/zh/layernorm/' } as const;
 const FIGURES = ['input', 'output', 'compare'] as const;
@@ -164,14 +164,8 @@ test('the URL follows the state, and a fresh page on it shows the same view in b
   await expect(zh.locator('[data-text="lnNote"]')).toContainText('ε = 1e-5');
 });
 
-test('the copy-link button carries the query and the widget anchor', async ({ page, context }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const widget = await open(page, '?ln.n=5&ln.mode=eval');
-  await widget.locator('[data-copy-link]').click();
-  const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toContain('ln.n=5');
-  expect(copied).toContain('ln.mode=eval');
-  expect(copied).toMatch(/#widget-layernorm$/);
+test('the copy-link button carries the query and the widget anchor', async ({ page }) => {
+  await expectCopiedLink(await open(page, '?ln.n=5&ln.mode=eval'), ['ln.n=5', 'ln.mode=eval']);
 });
 
 test.describe('hostile query strings are harmless', () => {

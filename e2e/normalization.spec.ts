@@ -2,7 +2,7 @@
 // URL round trip in both languages, hostile queries, keyboard, axe, and the redraw time.
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { expectNoAxeViolations, figureMarkup, setRange, settled, waitLive, widgetParams } from './widget-helpers';
+import { expectCopiedLink, expectNoAxeViolations, figureMarkup, setRange, settled, waitLive, widgetParams } from './widget-helpers';
 
 const PATH = { en: '/en/normalization/', zh: '/zh/normalization/' } as const;
 const FIGURES = ['raw', 'minmax', 'z'] as const;
@@ -178,14 +178,8 @@ test('a drag writes the URL once it pauses, and a browser that refuses writes (S
   expect(await page.evaluate(() => (window as unknown as { urlWrites: number }).urlWrites)).toBe(2);
 });
 
-test('the copy-link button carries the query and the widget anchor', async ({ page, context }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const widget = await open(page, '?norm.dist=uniform&norm.n=20');
-  await widget.locator('[data-copy-link]').click();
-  const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toContain('norm.dist=uniform');
-  expect(copied).toContain('norm.n=20');
-  expect(copied).toMatch(/#widget-normalization$/);
+test('the copy-link button carries the query and the widget anchor', async ({ page }) => {
+  await expectCopiedLink(await open(page, '?norm.dist=uniform&norm.n=20'), ['norm.dist=uniform', 'norm.n=20']);
 });
 
 test.describe('hostile query strings are harmless', () => {

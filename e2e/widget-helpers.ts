@@ -34,6 +34,15 @@ export async function flushedParams(page: Page, namespace: string): Promise<Reco
   return widgetParams(page, namespace);
 }
 
+/** Clicks the widget's copy-link button: the copied link carries each `key=value` and ends on `#<widget id>`. */
+export async function expectCopiedLink(widget: Locator, params: readonly string[]): Promise<void> {
+  await widget.page().context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await widget.locator('[data-copy-link]').click();
+  const copied = await widget.page().evaluate(() => navigator.clipboard.readText());
+  for (const param of params) expect(copied).toContain(param);
+  expect(copied).toMatch(new RegExp(`#${await widget.getAttribute('id')}$`));
+}
+
 /** Runs axe on the page in both themes; fails on any violation. */
 export async function expectNoAxeViolations(page: Page, include?: string): Promise<void> {
   for (const theme of ['light', 'dark'] as const) {
