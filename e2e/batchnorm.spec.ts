@@ -272,23 +272,65 @@ test.describe('hostile query strings are harmless', () => {
   }
 });
 
-test('a new seed at 200 batches replays over a few frames, then shows what a fresh page shows', async ({ page }) => {
-  const query = '?bn.n=64&bn.c=16&bn.step=200&bn.mode=eval&bn.seed=40';
-  const widget = await open(page, query);
-  await settled(page);
-  await range(widget, 'seed').focus();
-  await page.keyboard.press('ArrowRight'); // seed 41: 200 batches nobody has drawn yet
-  await settled(page);
-  await expect(widget).not.toHaveAttribute('data-drawing', '');
-  await expect(widget.locator('[data-message]')).toBeHidden();
-  const shown = await numbers(widget);
-  expect(shown.join(' ')).not.toMatch(/replaying|NaN/);
-  const running = await figureMarkup(widget, 'running');
-  const fresh = await open(page, query.replace('seed=40', 'seed=41'));
-  await settled(page);
-  expect(await numbers(fresh)).toEqual(shown);
-  expect(await figureMarkup(fresh, 'running')).toBe(running);
-});
+for (const worker of [true, false]) {
+  test(`a new seed at 200 batches is drawn ${worker ? 'by a Web Worker' : 'on the page when workers are unavailable'}, then shows what a fresh page shows`, async ({ page }) => {
+    const started: string[] = [];
+    page.on('worker', (w) => started.push(w.url()));
+    if (!worker) {
+      await page.addInitScript(() => {
+        (window as unknown as { Worker: unknown }).Worker = function Refused() {
+          throw new Error('workers refused here');
+        };
+      });
+    } else {
+      // The worker's replies can be held back (window.holdWorker): meanwhile the widget shows the new batch and waits.
+      await page.addInitScript(() => {
+        const w = window as unknown as { holdWorker: Promise<void> | null };
+        w.holdWorker = null;
+        const native = Worker.prototype.addEventListener;
+        Worker.prototype.addEventListener = function (this: Worker, type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions) {
+          const held = type === 'message' && typeof listener === 'function'
+            ? (event: Event) => void (w.holdWorker ?? Promise.resolve()).then(() => listener.call(this, event))
+            : listener;
+          native.call(this, type, held, options);
+        } as typeof Worker.prototype.addEventListener;
+      });
+    }
+    const query = '?bn.n=64&bn.c=16&bn.step=200&bn.mode=eval&bn.seed=40';
+    const widget = await open(page, query);
+    await settled(page);
+    if (worker) {
+      await page.evaluate(() => {
+        const w = window as unknown as { holdWorker: Promise<void> | null; release: () => void };
+        w.holdWorker = new Promise((resolve) => (w.release = resolve));
+      });
+    }
+    const batchMeanBefore = await widget.locator('[data-text="batchMean"]').textContent();
+    await range(widget, 'seed').focus();
+    await page.keyboard.press('ArrowRight'); // seed 41: 200 batches nobody has drawn yet
+    if (worker) {
+      await expect(widget.locator('[data-text="runMean"]')).toHaveText('…');
+      await expect(widget.locator('[data-text="batchMean"]')).not.toHaveText(batchMeanBefore ?? '');
+      for (const key of ['output', 'outputStats', 'running', 'spread']) await expect(widget.locator(`[data-figure="${key}"]`)).toHaveAttribute('data-stale', '');
+      await expect(widget.locator('[data-figure="input"]')).not.toHaveAttribute('data-stale', '');
+      await expect(widget.locator('[data-message]')).toBeHidden();
+      await expect(widget).toHaveAttribute('data-drawing', '');
+      await page.evaluate(() => (window as unknown as { release: () => void }).release());
+    }
+    await settled(page);
+    await expect(widget.locator('[data-stale]')).toHaveCount(0);
+    await expect(widget).not.toHaveAttribute('data-drawing', '');
+    await expect(widget.locator('[data-message]')).toBeHidden();
+    const shown = await numbers(widget);
+    expect(shown.join(' ')).not.toMatch(/replaying|NaN/);
+    const running = await figureMarkup(widget, 'running');
+    const fresh = await open(page, query.replace('seed=40', 'seed=41'));
+    await settled(page);
+    expect(await numbers(fresh)).toEqual(shown);
+    expect(await figureMarkup(fresh, 'running')).toBe(running);
+    expect(started.some((url) => url.includes('stream-worker'))).toBe(worker);
+  });
+}
 
 test('works with the keyboard alone', async ({ page }) => {
   const widget = await open(page);

@@ -11,6 +11,9 @@ import { chromiumPath, CHROMIUM_ARGS } from '../e2e/chromium.mjs';
 const PORT = 4380;
 const PAGES = ['/en/normalization/', '/en/batchnorm/', '/en/layernorm/', '/en/why-layernorm/'];
 const ROUNDS = 10;
+/** `--controls`: also a table of every control's redraws. `--pages=/en/batchnorm/,…`: only those pages. */
+const SHOW_CONTROLS = process.argv.includes('--controls');
+const only = process.argv.find((a) => a.startsWith('--pages='))?.slice('--pages='.length).split(',');
 
 const { base: BASE, stop } = await startPreview(PORT);
 
@@ -18,12 +21,13 @@ const executablePath = chromiumPath();
 const browser = await chromium.launch({ args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) });
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const rows = [];
+const controlRows = [];
 try {
   for (const slowdown of [1, 4]) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
-    for (const path of PAGES) {
+    for (const path of only ?? PAGES) {
       await page.goto(BASE + path, { waitUntil: 'networkidle' });
       const ids = await page.locator('[data-widget][id]').evaluateAll((els) => els.map((el) => el.id));
       for (const id of ids) {
@@ -142,6 +146,7 @@ try {
           });
           observer.observe({ type: 'longtask' });
           const perControl = {};
+          const perControlFrame = {};
           for (const [name, move] of moves) {
             current = name;
             const start = times.length;
@@ -150,6 +155,7 @@ try {
               await frame();
             }
             perControl[name] = times.slice(start);
+            perControlFrame[name] = Math.max(0, ...longestSlices.slice(start));
             // Back to the largest settings for the next control (not measured).
             const range = ranges.find((x) => x.name === name);
             if (range) {
@@ -164,13 +170,18 @@ try {
           }
           await new Promise((r) => setTimeout(r, 100));
           observer.disconnect();
-          return { times, frames, slices, longestSlices, longest, longestControl, perControl };
+          return { times, frames, slices, longestSlices, longest, longestControl, perControl, perControlFrame };
         }, { id, rounds: ROUNDS });
         const worst = Math.max(...result.times);
         // The slowest control, by its median: what a reader dragging that control waits for.
         const [slowest, slowestTimes] = Object.entries(result.perControl)
           .filter(([, ts]) => ts.length > 0)
           .sort((a, b) => median(b[1]) - median(a[1]))[0] ?? ['-', [0]];
+        if (SHOW_CONTROLS) {
+          for (const [name, ts] of Object.entries(result.perControl)) {
+            controlRows.push({ widget: id, slowdown: `${slowdown}×`, control: name, 'median ms': median(ts).toFixed(2), 'worst ms': Math.max(...ts).toFixed(2), 'longest frame JS ms': result.perControlFrame[name].toFixed(1) });
+          }
+        }
         rows.push({
           widget: id,
           slowdown: `${slowdown}×`,
@@ -191,4 +202,5 @@ try {
   await browser.close();
   stop();
 }
+if (SHOW_CONTROLS) console.table(controlRows);
 console.table(rows);

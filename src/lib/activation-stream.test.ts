@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runningHistory, STREAM_FEATURES, STREAM_ROWS, streamBatch, streamPopulation } from './activation-stream';
+import { adoptStreamBlocks, drawStreamBlocks, runningHistory, STREAM_FEATURES, STREAM_ROWS, streamBatch, streamPopulation, undrawnRows } from './activation-stream';
 import { batchNorm } from './norms';
 import { FEATURE_MEANS, FEATURE_STDS } from './datasets';
 import { mean, std } from './stats';
@@ -113,6 +113,26 @@ describe('running statistics replay', () => {
     // '77' is the same seed as 77 (./random) but another cache entry, drawn at full size at once
     expect(streamBatch('77', 3, 40, 16).data).toEqual(grown.data);
     expect(streamBatch(78, 3, 40, 16).data).not.toEqual(grown.data);
+  });
+
+  it('batches drawn elsewhere whole and adopted are the batches drawn here, and are not drawn again', () => {
+    const here = Array.from({ length: 6 }, (_, k) => streamBatch(301, k, 64, 16).data);
+    const drawn = drawStreamBlocks(302, 6);
+    expect(drawn.length).toBe(6 * 64 * 16);
+    // Seed 302 not drawn here yet: its first batch half drawn, then the whole six adopted.
+    const half = streamBatch(302, 0, 32, 16).data;
+    expect(undrawnRows(302, 6, 64)).toBe(6 * 64 - 32);
+    expect(undrawnRows(302, 6, 10)).toBe(5 * 10);
+    adoptStreamBlocks(302, drawn);
+    expect(undrawnRows(302, 6, 64)).toBe(0);
+    expect(undrawnRows(302, 7, 64)).toBe(64);
+    expect([...streamBatch(302, 0, 64, 16).data.subarray(0, 32 * 16)]).toEqual([...half]);
+    for (let k = 0; k < 6; k++) expect([...streamBatch(302, k, 64, 16).data]).toEqual([...Array.from(drawn.subarray(k * 1024, (k + 1) * 1024), (m) => m / 256)]);
+    // And the same function of the seed: what seed 301 gave here, drawn elsewhere.
+    const again = drawStreamBlocks(301, 6);
+    for (let k = 0; k < 6; k++) expect([...Array.from(again.subarray(k * 1024, (k + 1) * 1024), (m) => m / 256)]).toEqual([...here[k]!]);
+    expect(runningHistory(302, 64, 16, 0.1, 6).mean).toEqual(runningHistory('302', 64, 16, 0.1, 6).mean);
+    expect(drawStreamBlocks(1, -3).length).toBe(0);
   });
 
   it('extending a shorter history gives exactly the full replay', () => {

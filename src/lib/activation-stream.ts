@@ -72,6 +72,9 @@ interface Block {
 }
 const blocks = new Map<string, Block[]>();
 const spareArrays: Int32Array[] = [];
+/** Evicted block arrays kept for reuse: enough for one seed's replay, no more (the rest go to the collector). */
+const MAX_SPARE_ARRAYS = 256;
+const BLOCK_SIZE = STREAM_ROWS * STREAM_FEATURES;
 
 /** Draws rows [b.rows, rows) of a block: m = round(256 · (mean_c + std_c · z)), z from the ziggurat. */
 function drawRows(b: Block, rows: number): void {
@@ -130,26 +133,65 @@ function drawRows(b: Block, rows: number): void {
  * stay exact in a double.
  */
 function block(seed: Seed, k: number, rows: number): Int32Array {
-  const key = typeof seed === 'number' ? String(seed) : `s:${seed}`;
-  let stream = blocks.get(key);
-  if (!stream) {
-    if (blocks.size >= MAX_SEEDS) {
-      // The oldest seed's blocks make room; their arrays are reused rather than left to the garbage collector.
-      const oldest = blocks.keys().next().value ?? '';
-      for (const old of blocks.get(oldest) ?? []) if (old) spareArrays.push(old.data);
-      blocks.delete(oldest);
-    }
-    stream = [];
-    blocks.set(key, stream);
-  }
+  const stream = streamOf(seed);
   let b = stream[k];
   if (!b) {
-    b = { state: rngState(seed, 'bn-stream', k), data: spareArrays.pop() ?? new Int32Array(STREAM_ROWS * STREAM_FEATURES), rows: 0 };
+    b = { state: rngState(seed, 'bn-stream', k), data: spareArrays.pop() ?? new Int32Array(BLOCK_SIZE), rows: 0 };
     stream[k] = b;
   }
   if (rows > b.rows) drawRows(b, rows);
   return b.data;
 }
+
+/** The blocks drawn so far for a seed (made room for when new). */
+function streamOf(seed: Seed): Block[] {
+  const key = typeof seed === 'number' ? String(seed) : `s:${seed}`;
+  let stream = blocks.get(key);
+  if (!stream) {
+    if (blocks.size >= MAX_SEEDS) {
+      // The oldest seed's blocks make room; some of their arrays are reused rather than left to the collector.
+      const oldest = blocks.keys().next().value ?? '';
+      for (const old of blocks.get(oldest) ?? []) if (old && spareArrays.length < MAX_SPARE_ARRAYS) spareArrays.push(old.data);
+      blocks.delete(oldest);
+    }
+    stream = [];
+    blocks.set(key, stream);
+  }
+  return stream;
+}
+
+/** How many rows replaying `steps` batches of `n` rows would still have to draw (0: all drawn already). */
+export function undrawnRows(seed: Seed, steps: number, n: number): number {
+  const rows = clampSize(n, STREAM_ROWS);
+  const stream = blocks.get(typeof seed === 'number' ? String(seed) : `s:${seed}`) ?? [];
+  let missing = 0;
+  for (let k = 0; k < steps; k++) missing += Math.max(0, rows - (stream[k]?.rows ?? 0));
+  return missing;
+}
+
+/**
+ * Batches [0, steps) of a seed's stream drawn whole (64 × 16 integers m = 256 · x each, one after the other) and
+ * not kept: the work a Web Worker does for the browser, handed back with {@link adoptStreamBlocks}.
+ */
+export function drawStreamBlocks(seed: Seed, steps: number): Int32Array {
+  const total = Math.max(0, Math.floor(steps));
+  const out = new Int32Array(total * BLOCK_SIZE);
+  for (let k = 0; k < total; k++) {
+    drawRows({ state: rngState(seed, 'bn-stream', k), data: out.subarray(k * BLOCK_SIZE, (k + 1) * BLOCK_SIZE), rows: 0 }, STREAM_ROWS);
+  }
+  return out;
+}
+
+/** Takes batches drawn by {@link drawStreamBlocks} (elsewhere) as this seed's first blocks: the same integers. */
+export function adoptStreamBlocks(seed: Seed, drawn: Int32Array): void {
+  const stream = streamOf(seed);
+  const count = Math.floor(drawn.length / BLOCK_SIZE);
+  for (let k = 0; k < count; k++) {
+    // A whole block is never drawn further: its generator state is not needed.
+    if ((stream[k]?.rows ?? 0) < STREAM_ROWS) stream[k] = { state: DRAWN, data: drawn.subarray(k * BLOCK_SIZE, (k + 1) * BLOCK_SIZE), rows: STREAM_ROWS };
+  }
+}
+const DRAWN = new Int32Array(4);
 
 function clampSize(n: number, max: number): number {
   return Math.min(max, Math.max(0, Math.floor(Number.isFinite(n) ? n : 0)));

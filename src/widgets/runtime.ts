@@ -21,6 +21,8 @@ export interface WidgetSpec<S extends Schema, F> {
 export interface WidgetHandle<S extends Schema> {
   readonly state: () => StateOf<S>;
   readonly update: (change: Partial<StateOf<S>>) => void;
+  /** Computes and draws the same state again: what a pending view waited for has arrived. */
+  readonly refresh: () => void;
 }
 
 type Control = HTMLInputElement | HTMLSelectElement;
@@ -41,8 +43,14 @@ export function mountWidget<S extends Schema, F>(root: HTMLElement, spec: Widget
   let queued = false;
   const numberFormat = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: 3 });
 
-  const controlsFor = (key: string): Control[] =>
-    form ? [...form.querySelectorAll<Control>(`[name="${CSS.escape(key)}"]`)] : [];
+  // The markup is fixed: each key's controls and printed values are found once (an input event writes them all).
+  const controls = new Map<string, Control[]>(
+    keys.map((key) => [key, form ? [...form.querySelectorAll<Control>(`[name="${CSS.escape(key)}"]`)] : []]),
+  );
+  const outputs = new Map<string, HTMLOutputElement[]>(
+    keys.map((key) => [key, [...root.querySelectorAll<HTMLOutputElement>(`output[data-output="${CSS.escape(key)}"]`)]]),
+  );
+  const controlsFor = (key: string): Control[] => controls.get(key) ?? [];
 
   function showState(): void {
     for (const key of keys) {
@@ -50,15 +58,16 @@ export function mountWidget<S extends Schema, F>(root: HTMLElement, spec: Widget
       for (const control of controlsFor(key)) {
         if (control instanceof HTMLInputElement && control.type === 'checkbox') control.checked = value === true;
         else if (control instanceof HTMLInputElement && control.type === 'radio') control.checked = control.value === String(value);
-        else control.value = String(value);
+        else if (control.value !== String(value)) control.value = String(value);
       }
-      for (const out of root.querySelectorAll<HTMLOutputElement>(`output[data-output="${CSS.escape(key)}"]`)) {
+      for (const out of outputs.get(key) ?? []) {
         const select = controlsFor(key).find((c): c is HTMLSelectElement => c instanceof HTMLSelectElement);
-        out.textContent = select
+        const shown = select
           ? (select.selectedOptions[0]?.textContent ?? String(value))
           : typeof value === 'number'
             ? numberFormat.format(value)
             : String(value);
+        if (out.textContent !== shown) out.textContent = shown;
       }
     }
   }
@@ -170,8 +179,15 @@ export function mountWidget<S extends Schema, F>(root: HTMLElement, spec: Widget
     while (current.todo.length > 0 && (!drew || performance.now() - sliceStart < FRAME_SHARE_MS)) {
       const box = current.todo.shift();
       const key = box?.dataset.figure ?? '';
+      if (!box) continue;
+      // A figure whose data the model still waits for keeps its last drawing, marked stale (CSS dims it).
+      if (current.view.pending === true && current.view.waiting?.includes(key)) {
+        box.setAttribute('data-stale', '');
+        continue;
+      }
       const figure = current.drawn[key];
-      if (!box || !figure) continue;
+      if (!figure) continue;
+      box.removeAttribute('data-stale');
       asAccessibleImage(figure, current.view.descriptions[key] ?? '');
       // A renderer may hand back the element already shown (its data did not change): leave it in place.
       if (box.firstChild !== figure || box.childNodes.length !== 1) box.replaceChildren(figure);
@@ -189,11 +205,10 @@ export function mountWidget<S extends Schema, F>(root: HTMLElement, spec: Widget
       return;
     }
     job = undefined;
-    // A model that did part of a long computation asks for the next frame; the widget is still drawing.
+    // A model waiting for data it asked for (a worker's): the widget is still drawing until refresh() comes.
     if (current.view.pending === true) {
       carried.ms += current.spent;
       carried.slices += current.slices;
-      schedule();
       return;
     }
     root.removeAttribute('data-drawing');
@@ -257,5 +272,5 @@ export function mountWidget<S extends Schema, F>(root: HTMLElement, spec: Widget
 
   showState();
   render();
-  return { state: () => state, update };
+  return { state: () => state, update, refresh: schedule };
 }

@@ -16,8 +16,10 @@ export interface WidgetView<F = unknown> {
   readonly code: string;
   /** A message shown instead of a result (e.g. PyTorch's refusal), or null. */
   readonly message: string | null;
-  /** The model did part of a long computation (within a frame's share of time): compute again next frame. */
+  /** Part of the view waits for data the model asked for elsewhere (a Web Worker); the widget calls refresh() when it arrives. */
   readonly pending?: boolean;
+  /** While pending, the figures whose data is not there yet: left as they are (dimmed after a moment), not redrawn. */
+  readonly waiting?: readonly string[];
 }
 
 /** Options every chart function takes. */

@@ -1,19 +1,17 @@
 // Browser side of the BatchNorm explorer: the shared runtime, "next batch" and "back to step 0" actions, a
 // play/pause button that feeds one batch per tick (slower with reduced motion, paused out of view or in a hidden
-// tab), and the chosen-feature slider's maximum kept equal to C.
+// tab), the chosen-feature slider's maximum kept equal to C, and a Web Worker that draws a new seed's batches.
+import { adoptStreamBlocks } from '../../lib/activation-stream';
 import { mountWidget } from '../runtime';
-import { codec, compute, replayInSlices } from './model';
+import { codec, compute, drawStreamWith } from './model';
 import { figures } from './figures';
+import type { StreamReply, StreamRequest } from './stream-messages';
 
 /** Milliseconds between batches while playing; slower when the reader prefers reduced motion. */
 const TICK_MS = 400;
 const REDUCED_TICK_MS = 1500;
 
-/** Milliseconds of replay per frame: a new seed at step 200 is replayed over a few frames, not in one long task. */
-const REPLAY_SHARE_MS = 4;
-
 export function mount(root: HTMLElement): void {
-  replayInSlices(REPLAY_SHARE_MS);
   const maxStep = codec.schema.step.max;
   const handle = mountWidget(root, {
     codec,
@@ -24,6 +22,7 @@ export function mount(root: HTMLElement): void {
       restart: () => ({ step: 0 }),
     },
   });
+  drawStreamInWorker(() => handle.refresh());
 
   const featureInput = root.querySelector<HTMLInputElement>('input[name="f"]');
   const syncFeature = (): void => {
@@ -71,4 +70,49 @@ export function mount(root: HTMLElement): void {
   new IntersectionObserver((entries) => {
     if (entries.some((e) => !e.isIntersecting)) stop();
   }).observe(root);
+}
+
+/**
+ * A new seed's batches are drawn by a Web Worker (./stream-worker.ts), one request at a time: while it works,
+ * a reader dragging the seed slider may pass several seeds, and only the latest is asked for next. If the
+ * worker cannot start or fails, the batches are drawn on the page as before (one longer frame).
+ */
+function drawStreamInWorker(arrived: () => void): void {
+  let worker: Worker | undefined;
+  let asked: StreamRequest | undefined;
+  let wanted: StreamRequest | undefined;
+  const same = (a: StreamRequest | undefined, b: StreamRequest): boolean => a?.seed === b.seed && a.steps >= b.steps;
+  const send = (): void => {
+    if (asked || !wanted || !worker) return;
+    asked = wanted;
+    wanted = undefined;
+    worker.postMessage(asked);
+  };
+  const giveUp = (): void => {
+    worker?.terminate();
+    worker = undefined;
+    drawStreamWith(null);
+    arrived();
+  };
+  drawStreamWith((seed, steps) => {
+    const request = { seed, steps };
+    if (same(asked, request)) return;
+    if (!worker) {
+      try {
+        worker = new Worker(new URL('./stream-worker.ts', import.meta.url), { type: 'module' });
+      } catch {
+        giveUp();
+        return;
+      }
+      worker.addEventListener('message', ({ data }: MessageEvent<StreamReply>) => {
+        adoptStreamBlocks(data.seed, data.blocks);
+        asked = undefined;
+        send();
+        arrived();
+      });
+      worker.addEventListener('error', giveUp);
+    }
+    wanted = request;
+    send();
+  });
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { batchNorm } from '../../lib/norms';
 import { mean, std, variance } from '../../lib/stats';
-import { runningHistory, streamBatch } from '../../lib/activation-stream';
+import { adoptStreamBlocks, drawStreamBlocks, runningHistory, streamBatch } from '../../lib/activation-stream';
 import { figureMarkup } from '../../charts/server';
-import { codec, compute, EPS, pytorchError, replayInSlices, type BatchNormState } from './model';
+import { codec, compute, drawStreamWith, EPS, pytorchError, type BatchNormState } from './model';
 import { figures } from './figures';
 import { labels } from './labels';
 
@@ -241,24 +241,27 @@ describe('batchnorm model: what is shown', () => {
   });
 });
 
-describe('batchnorm model: a long replay in slices (the browser)', () => {
-  it('shows "replaying…" and no running numbers until the replay is done, then exactly the full result', () => {
+describe('batchnorm model: a new seed\'s batches drawn elsewhere (the browser\'s worker)', () => {
+  it('shows "replaying…" and no running numbers until the batches arrive, then exactly the replay done at once', () => {
     const full = compute(state({ seed: 97, n: 61, c: 16, step: 200, mode: 'eval' }), 'en');
     expect(full.pending ?? false).toBe(false);
     expect(full.numbers.replayed).toBe(200);
-    replayInSlices(0); // one chunk of batches per compute
+    const asked: [number, number][] = [];
+    drawStreamWith((seed, steps) => asked.push([seed, steps]));
     try {
       const fresh = state({ seed: 98, n: 61, c: 16, step: 200, mode: 'eval' });
-      const views = [compute(fresh, 'en')];
-      while (views.at(-1)?.pending === true && views.length < 100) views.push(compute(fresh, 'en'));
-      const [first, last] = [views[0]!, views.at(-1)!];
-      expect(views.length).toBeGreaterThan(2);
+      const first = compute(fresh, 'en');
+      expect(asked).toEqual([[98, 200]]);
       expect(first.pending).toBe(true);
-      expect(first.numbers.replayed).toBeLessThan(200);
-      expect(first.text.runMean).toMatch(/^replaying the training batches… \d+ of 200$/);
-      expect(first.message).toBe(first.text.runMean);
+      expect(first.numbers.replayed).toBe(0);
+      expect(first.text.runMean).toBe('…');
+      expect(first.text.outMean).toBe('…');
+      expect(first.descriptions.running).toBe('replaying the 200 training batches…');
+      expect(first.descriptions.output).toBe('replaying the 200 training batches…');
+      expect(first.waiting).toEqual(['output', 'outputStats', 'running', 'spread']);
+      expect(first.message).toBeNull();
       expect(first.numbers.y).toBeNull();
-      expect(first.code).toContain('# replaying the training batches…');
+      expect(first.code).toContain('# replaying the 200 training batches…');
       expect(first.code).not.toContain('running_mean.copy_');
       expect(shown(first)).not.toMatch(/NaN|Infinity|undefined/);
       // Training mode needs no running statistics for its output: it is there at once.
@@ -266,16 +269,26 @@ describe('batchnorm model: a long replay in slices (the browser)', () => {
       expect(training.pending).toBe(true);
       expect(training.numbers.y).not.toBeNull();
       expect(training.message).toBeNull();
-      // The end of the replay is the replay done at once, to the last digit.
+      expect(training.waiting).toEqual(['running', 'spread']);
+      // A little more drawing (one more row per batch) is done here, not asked for.
+      asked.length = 0;
+      expect(compute(state({ seed: 97, n: 62, c: 16, step: 200, mode: 'eval' }), 'en').pending ?? false).toBe(false);
+      expect(asked).toEqual([]);
+
+      // The batches arrive (drawn whole, as the worker draws them): the replay is the one done at once, to the last digit.
+      adoptStreamBlocks(98, drawStreamBlocks(98, 200));
+      const last = compute(fresh, 'en');
+      expect(asked).toEqual([]);
       const once = runningHistory(98, 61, 16, 0.1, 200);
-      expect(last.pending).toBe(false);
+      expect(last.pending ?? false).toBe(false);
       expect(last.numbers.replayed).toBe(200);
       expect([...last.numbers.runningMean]).toEqual([...once.mean.subarray(200 * 16)]);
       expect([...last.numbers.runningVar]).toEqual([...once.variance.subarray(200 * 16)]);
       expect(last.message).toBeNull();
+      expect(last.waiting).toEqual([]);
       expect(last.code).toContain(`bn.running_mean.copy_(torch.tensor([${[...once.mean.subarray(200 * 16)].join(', ')}]))`);
     } finally {
-      replayInSlices(Number.POSITIVE_INFINITY);
+      drawStreamWith(null);
     }
   });
 });

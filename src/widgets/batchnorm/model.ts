@@ -1,7 +1,7 @@
 // The BatchNorm explorer's model: state → the current (N, C) batch, its per-feature statistics, the BatchNorm
 // output in train or eval mode, the running statistics replayed over the batches fed so far, how far batch means
 // stray at this N, and the PyTorch code. Pure (a memo of the replay is invisible); numbers from src/lib.
-import { runningHistory, streamBatch, streamPopulation, STREAM_ROWS, type RunningHistory } from '../../lib/activation-stream';
+import { runningHistory, streamBatch, streamPopulation, undrawnRows, STREAM_ROWS, type RunningHistory } from '../../lib/activation-stream';
 import { batchNorm, type Tensor } from '../../lib/norms';
 import { mean, std } from '../../lib/stats';
 import { defineState, type StateOf } from '../../lib/url-state';
@@ -101,38 +101,44 @@ export interface BatchNormView extends WidgetView<BatchNormFigures> {
     readonly outputStd: Float64Array | null;
     /** (1 − momentum)^step: the weight the initial running values still carry. */
     readonly initialShare: number;
-    /** Training batches replayed so far: `step` once the replay is done (always, outside replayInSlices). */
+    /** Training batches replayed: `step`, or 0 while their batches are drawn elsewhere (drawStreamWith). */
     readonly replayed: number;
   };
 }
 
+/** What a number that waits for the replay reads meanwhile. */
+const WAITING = '…';
+
 /** Replays kept for the last few (seed, N, C, momentum): a reader dragging N back and forth finds them again. */
 const replays = new Map<string, RunningHistory>();
 const KEPT_REPLAYS = 8;
-/** Milliseconds of replay per compute in the browser (see {@link replayInSlices}); unlimited elsewhere. */
-let replayShareMs = Number.POSITIVE_INFINITY;
-/** Batches replayed between two looks at the clock. */
-const REPLAY_CHUNK = 8;
+
+/** Asks for batches [0, steps) of a seed's stream to be drawn elsewhere; null: draw them here, at once. */
+export type StreamDrawer = (seed: number, steps: number) => void;
+let drawElsewhere: StreamDrawer | null = null;
+/** Rows a replay draws here before it asks for them elsewhere: 1 024 rows of 16 draws, about 2 ms on a laptop. */
+const ROWS_DRAWN_HERE = 1024;
 
 /**
- * In the browser a new seed at step 200 replays 200 fresh batches (204 800 draws): more than a frame. With a share
- * set, compute replays for about that many milliseconds and returns a view marked `pending` (the running statistics
- * shown as "replaying… k of n"); the runtime computes again next frame and the replay goes on where it stopped.
+ * In the browser a new seed at step 200 needs 200 fresh batches (204 800 draws): several frames' worth. With a
+ * drawer set (a Web Worker, see client.ts), compute asks it for the batches instead and returns a view marked
+ * `pending` (the running statistics read "replaying…"); once the batches are in (adoptStreamBlocks) the widget
+ * computes again and the replay, now only sums, is done at once. Small extensions (the next batch) stay here.
  */
-export function replayInSlices(shareMs: number): void {
-  replayShareMs = shareMs;
+export function drawStreamWith(drawer: StreamDrawer | null): void {
+  drawElsewhere = drawer;
 }
 
-/** The replay of the stream's first `steps` training batches (or as far as this call's share of time reached). */
-function historyFor(seed: number, n: number, c: number, momentum: number, steps: number): RunningHistory {
+/** The replay of the stream's first `steps` training batches, or null while its batches are drawn elsewhere. */
+function historyFor(seed: number, n: number, c: number, momentum: number, steps: number): RunningHistory | null {
   const key = `${seed}|${n}|${c}|${momentum}`;
-  let history = replays.get(key);
-  if (history && history.steps >= steps) return history;
-  const started = performance.now();
-  do {
-    const target = Number.isFinite(replayShareMs) ? Math.min(steps, (history?.steps ?? 0) + REPLAY_CHUNK) : steps;
-    history = runningHistory(seed, n, c, momentum, target, history);
-  } while (history.steps < steps && performance.now() - started < replayShareMs);
+  const known = replays.get(key);
+  if (known && known.steps >= steps) return known;
+  if (drawElsewhere && undrawnRows(seed, steps, n) > ROWS_DRAWN_HERE) {
+    drawElsewhere(seed, steps);
+    return null;
+  }
+  const history = runningHistory(seed, n, c, momentum, steps, known);
   replays.delete(key);
   if (replays.size >= KEPT_REPLAYS) replays.delete(replays.keys().next().value ?? '');
   replays.set(key, history);
@@ -221,11 +227,11 @@ export function compute(input: BatchNormState, lang: Lang): BatchNormView {
   const feature = Math.min(s.f, c) - 1;
   const featureName = fillTemplate(t.featureName, { f: feature + 1 });
   const population = streamPopulation(c);
-  const history = historyFor(s.seed, n, c, momentum, step);
-  // In the browser a long replay may still be under way (replayInSlices): everything that needs the running
-  // statistics waits for it; the batch, its statistics and the training output do not.
+  // In the browser the batches of a long replay may still be drawn elsewhere (drawStreamWith): everything that
+  // needs the running statistics waits for them; the batch, its statistics and the training output do not.
+  const history = historyFor(s.seed, n, c, momentum, step) ?? runningHistory(s.seed, n, c, momentum, 0);
   const replayed = Math.min(step, history.steps);
-  const replaying = replayed < step ? fillTemplate(t.replaying, { done: replayed, total: step }) : null;
+  const replaying = replayed < step ? fillTemplate(t.replaying, { total: step }) : null;
   const runningMean = history.mean.slice(replayed * c, (replayed + 1) * c);
   const runningVar = history.variance.slice(replayed * c, (replayed + 1) * c);
   const x = streamBatch(s.seed, step, n, c);
@@ -246,7 +252,6 @@ export function compute(input: BatchNormState, lang: Lang): BatchNormView {
       message = pytorchError(error);
     }
   }
-  if (s.mode === 'eval' && replaying !== null) message = replaying;
   const y = s.mode === 'train' ? (trained?.output ?? null) : replaying === null ? evaluated.output : null;
   const { batchMean, batchVar } = evaluated;
   const outStats = y ? columnStats(y) : null;
@@ -260,9 +265,10 @@ export function compute(input: BatchNormState, lang: Lang): BatchNormView {
   const standardError = pick(population.std) / Math.sqrt(n);
   const pastDeviations = Array.from({ length: replayed }, (_, k) => history.batchMean[k * c + feature]! - pick(population.mean));
 
+  // While the batches are drawn elsewhere the numbers that need them read "…" (short: the readouts keep their size).
   const running = (before: number, after: number | null): string =>
     replaying !== null
-      ? replaying
+      ? WAITING
       : s.mode === 'eval'
       ? fillTemplate(t.usedUnchanged, { value: show(before) })
       : after === null
@@ -277,8 +283,8 @@ export function compute(input: BatchNormState, lang: Lang): BatchNormView {
     popVar: show(pick(populationVar)),
     runMean: running(pick(runningMean), trained ? pick(trained.runningMean) : null),
     runVar: running(pick(runningVar), trained ? pick(trained.runningVar) : null),
-    outMean: outStats ? show(pick(outStats.means)) : '—',
-    outStd: outStats ? show(pick(outStats.stds)) : '—',
+    outMean: outStats ? show(pick(outStats.means)) : y === null && replaying !== null ? WAITING : '—',
+    outStd: outStats ? show(pick(outStats.stds)) : y === null && replaying !== null ? WAITING : '—',
     share: fillTemplate(t.initialShareValue, {
       m: String(momentum),
       s: step,
@@ -310,8 +316,8 @@ export function compute(input: BatchNormState, lang: Lang): BatchNormView {
     inputStats: fillTemplate(t.describeInputStats, { means: meansList(batchMean) }),
     output: y
       ? fillTemplate(t.describeOutput, { mode: s.mode === 'train' ? t.train : t.eval, feature: featureName, mean: text.outMean ?? '', std: text.outStd ?? '' })
-      : t.describeOutputRefused,
-    outputStats: outStats ? fillTemplate(t.describeOutputStats, { means: meansList(outStats.means) }) : t.describeOutputRefused,
+      : (replaying ?? t.describeOutputRefused),
+    outputStats: outStats ? fillTemplate(t.describeOutputStats, { means: meansList(outStats.means) }) : (replaying ?? t.describeOutputRefused),
     running: replaying ?? fillTemplate(t.describeRunning, {
       feature: featureName,
       steps: step,
@@ -355,6 +361,7 @@ export function compute(input: BatchNormState, lang: Lang): BatchNormView {
     code: pytorchCode(s, feature, x, replaying === null ? { mean: runningMean, variance: runningVar } : replaying, message, t),
     message,
     pending: replaying !== null,
+    waiting: replaying === null ? [] : y === null ? ['output', 'outputStats', 'running', 'spread'] : ['running', 'spread'],
     numbers: {
       feature,
       x,
