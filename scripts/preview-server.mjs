@@ -1,16 +1,22 @@
 // `astro preview` of the built site on a port of its own, for the scripts that measure it (benchmarks, Lighthouse).
 import { spawn } from 'node:child_process';
+import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-/** Astro's own entry, run by this Node: through npx, killing the server would leave astro's process behind. */
-const ASTRO = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url));
+// Astro's own command, not npx (killing npx would leave astro's process behind), on the project's Node (the
+// `node` dev dependency in node_modules/.bin, first on the PATH, as under npm run).
+const BIN = fileURLToPath(new URL('../node_modules/.bin', import.meta.url));
+const ASTRO = join(BIN, 'astro');
 
 /** Starts the preview server and waits until it answers; `stop()` ends it. */
 export async function startPreview(port) {
   const base = `http://127.0.0.1:${port}`;
   // --ignore-lock keeps it in the foreground (it backgrounds itself when it thinks an agent runs it).
-  const server = spawn(process.execPath, [ASTRO, 'preview', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'], { stdio: 'ignore' });
+  const server = spawn(ASTRO, ['preview', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'], {
+    stdio: 'ignore',
+    env: { ...process.env, PATH: `${BIN}${delimiter}${process.env.PATH ?? ''}` },
+  });
   for (let i = 0; i < 60; i++) {
     try {
       if ((await fetch(`${base}/en/`)).ok) return { base, stop: () => server.kill() };

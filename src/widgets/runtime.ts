@@ -6,6 +6,7 @@ import { asAccessibleImage } from '../charts/a11y';
 import { copyLink } from '../scripts/clipboard';
 import { FLUSH_EVENT } from '../scripts/events';
 import type { FigureRenderer, WidgetView } from './view';
+import { patchFigure, VirtualElement, virtualDocument } from '../charts/virtual-svg';
 
 export interface WidgetSpec<S extends Schema, F> {
   readonly codec: StateCodec<S>;
@@ -159,7 +160,8 @@ export function mountWidget<S extends Schema, F>(root: HTMLElement, spec: Widget
     // Figures are drawn one at a time, those on screen first; when this frame's share is spent the rest wait for
     // the next frame (a slow phone then gets several short frames instead of one long task).
     const todo = [...boxes].sort((a, b) => Number(onScreen.has(b)) - Number(onScreen.has(a)));
-    job = { view, drawn: spec.figures(view.figures, { width, lang, document }), todo, spent: 0, slices: 0 };
+    // Figures are built as plain objects (virtual-svg) and patched into the ones shown: only what changed is touched.
+    job = { view, drawn: spec.figures(view.figures, { width, lang, document: virtualDocument }), todo, spent: 0, slices: 0 };
     drawFigures(job, started);
   }
 
@@ -171,6 +173,8 @@ export function mountWidget<S extends Schema, F>(root: HTMLElement, spec: Widget
     slices: number;
   }
   let job: DrawJob | undefined;
+  /** What each box shows: the figure (as the renderer gave it) and its description. */
+  const shown = new WeakMap<Element, { figure: Element; description: string }>();
   /** Time and frames of the pending views that led to the one being drawn (one state change, several frames). */
   const carried = { ms: 0, slices: 0, longestSliceMs: 0 };
 
@@ -188,9 +192,14 @@ export function mountWidget<S extends Schema, F>(root: HTMLElement, spec: Widget
       const figure = current.drawn[key];
       if (!figure) continue;
       box.removeAttribute('data-stale');
-      asAccessibleImage(figure, current.view.descriptions[key] ?? '');
-      // A renderer may hand back the element already shown (its data did not change): leave it in place.
-      if (box.firstChild !== figure || box.childNodes.length !== 1) box.replaceChildren(figure);
+      const description = current.view.descriptions[key] ?? '';
+      // A renderer may hand back the figure already shown (its data did not change): leave it in place.
+      const last = shown.get(box);
+      if (last?.figure === figure && last.description === description) continue;
+      asAccessibleImage(figure, description);
+      if (figure instanceof VirtualElement) patchFigure(box, figure);
+      else if (box.firstChild !== figure || box.childNodes.length !== 1) box.replaceChildren(figure);
+      shown.set(box, { figure, description });
       drew = true;
     }
     const sliceMs = performance.now() - sliceStart;
