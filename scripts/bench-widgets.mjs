@@ -4,6 +4,7 @@
 // JavaScript), the control whose redraws are slowest, the worst redraw, the median whole frame (the redraw plus the
 // browser's style, layout and paint), and the longest task.
 // Usage: npm run build && npm run bench:widgets   (starts its own preview server)
+// Options: --controls (a row per control), --pages=/en/batchnorm/,… (only those), --slowdown=1 (only that rate).
 import { chromium } from '@playwright/test';
 import { startPreview } from './preview-server.mjs';
 import { chromiumPath, CHROMIUM_ARGS } from '../e2e/chromium.mjs';
@@ -14,6 +15,8 @@ const ROUNDS = 10;
 /** `--controls`: also a table of every control's redraws. `--pages=/en/batchnorm/,…`: only those pages. */
 const SHOW_CONTROLS = process.argv.includes('--controls');
 const only = process.argv.find((a) => a.startsWith('--pages='))?.slice('--pages='.length).split(',');
+/** `--slowdown=1`: only that CPU slowdown (default: 1 and 4). */
+const rates = process.argv.find((a) => a.startsWith('--slowdown='))?.slice('--slowdown='.length).split(',').map(Number) ?? [1, 4];
 
 const { base: BASE, stop } = await startPreview(PORT);
 
@@ -23,7 +26,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const rows = [];
 const controlRows = [];
 try {
-  for (const slowdown of [1, 4]) {
+  for (const slowdown of rates) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });

@@ -10,17 +10,21 @@ const grid = (rows: number, cols: number, f: (r: number, c: number) => number): 
 
 /**
  * The colour step each cell is painted with, read back from the drawn paths (−1: not painted), checking that no
- * cell is painted twice. Each sub-path is a rectangle "Mx0,y0Hx1Vy1Hx0z" covering whole cells.
+ * cell is painted twice. The cells' group is scaled to cells (checked against the layout); each sub-path is a run
+ * "Mc,rhnv1h-nz" of n whole cells in row r from column c.
  */
 function paintedBins(svg: Element, rows: number, cols: number): number[] {
   const { left, top, cellWidth, cellHeight } = heatmapLayout({ rows, cols }, Number(svg.getAttribute('width')));
+  const [tx, ty, sx, sy] = (/^translate\(([\d.]+),([\d.]+)\) scale\(([\d.]+),([\d.]+)\)$/.exec(svg.querySelector('.heatmap-cells')?.getAttribute('transform') ?? '') ?? []).slice(1).map(Number);
+  expect([tx, ty, sx, sy].map((v) => v?.toFixed(2))).toEqual([left, top, cellWidth, cellHeight].map((v) => v.toFixed(2)));
   const painted = new Array<number>(rows * cols).fill(-1);
   for (const path of svg.querySelectorAll('.heatmap-cells path[data-bin]')) {
     const bin = Number(path.getAttribute('data-bin'));
-    for (const [, x0, y0, x1, y1] of (path.getAttribute('d') ?? '').matchAll(/M([\d.]+),([\d.]+)H([\d.]+)V([\d.]+)H[\d.]+z/g)) {
-      const [c0, c1] = [x0, x1].map((x) => Math.round((Number(x) - left) / cellWidth));
-      const [r0, r1] = [y0, y1].map((y) => Math.round((Number(y) - top) / cellHeight));
-      for (let r = r0!; r < r1!; r++) {
+    for (const [, c, row, n, back] of (path.getAttribute('d') ?? '').matchAll(/M(\d+),(\d+)h(\d+)v1h-(\d+)z/g)) {
+      expect(back).toBe(n);
+      const [c0, c1] = [Number(c), Number(c) + Number(n)];
+      const [r0, r1] = [Number(row), Number(row) + 1];
+      for (let r = r0; r < r1; r++) {
         for (let c = c0!; c < c1!; c++) {
           expect(painted[r * cols + c], `cell (${r}, ${c}) painted twice`).toBe(-1);
           painted[r * cols + c] = bin;

@@ -155,6 +155,7 @@ function luminance(color: string): number {
 }
 
 const r2 = (v: number): number => Math.round(v * 100) / 100;
+const r4 = (v: number): number => Math.round(v * 10000) / 10000;
 
 /** Every k-th index so that labels of width `labelWidth` fit in steps of `step` px. */
 function labelStride(step: number, labelWidth: number): number {
@@ -188,43 +189,41 @@ export function heatmapChart(data: HeatmapData, options: HeatmapOptions): SVGSVG
   });
 
   // Cells: one path per colour step (and one for masked cells); neighbours in a row with the same step are one
-  // rectangle. Coordinates are formatted once per row and column, not once per cell (a redraw has 1024 cells).
+  // rectangle. The cells' group is scaled so that a cell is one unit: a run is "M<col>,<row>h<n>v1h-<n>z", short
+  // integers instead of pixel coordinates (a redraw of 64 × 16 cells parses a third of the path data).
   const paths = Array.from({ length: HEATMAP_BINS }, () => [] as string[]);
   const masked: string[] = [];
   const bins = new Int8Array(rows * cols);
   for (let i = 0; i < rows * cols; i++) {
     bins[i] = data.mask && data.mask[i] === 0 ? -1 : heatmapBin(values[i] ?? 0, lo, hi, pivot);
   }
-  const xs = Array.from({ length: cols + 1 }, (_, c) => r2(left + c * cw));
-  const rowStarts = Array.from({ length: rows }, (_, r) => `,${r2(top + r * ch)}H`);
-  const rowEnds = Array.from({ length: rows }, (_, r) => `V${r2(top + (r + 1) * ch)}H`);
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; ) {
       const b = bins[r * cols + c]!;
       let end = c + 1;
       while (end < cols && bins[r * cols + end] === b) end++;
-      // Absolute H/V: the run's edges land exactly on the column and row lines.
-      const run = `M${xs[c]}${rowStarts[r]}${xs[end]}${rowEnds[r]}${xs[c]}z`;
+      const run = `M${c},${r}h${end - c}v1h${c - end}z`;
       if (b < 0) masked.push(run);
       else paths[b]?.push(run);
       c = end;
     }
   }
-  const cells = el('g', { class: 'heatmap-cells', 'shape-rendering': 'crispEdges' });
+  const cells = el('g', { class: 'heatmap-cells', 'shape-rendering': 'crispEdges', transform: `translate(${r2(left)},${r2(top)}) scale(${r4(cw)},${r4(ch)})` });
   paths.forEach((d, b) => {
     if (d.length > 0) cells.append(el('path', { d: d.join(''), fill: colors[b] ?? 'gray', 'data-bin': b }));
   });
+  if (masked.length > 0) cells.append(el('path', { d: masked.join(''), fill: 'var(--bg-soft)', class: 'heatmap-masked' }));
+  svg.append(cells);
   if (masked.length > 0) {
-    cells.append(el('path', { d: masked.join(''), fill: 'var(--bg-soft)', class: 'heatmap-masked' }));
+    // The hatching is drawn in pixels (a scaled stroke would be as thick as a cell).
     const hatch: string[] = [];
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < cols; c++) {
         if (bins[r * cols + c] === -1) hatch.push(`M${r2(left + c * cw)},${r2(top + (r + 1) * ch)}l${r2(cw)},${r2(-ch)}`);
       }
     }
-    cells.append(el('path', { d: hatch.join(''), stroke: 'var(--fg-soft)', 'stroke-width': 0.75, fill: 'none', opacity: 0.6 }));
+    svg.append(el('path', { d: hatch.join(''), stroke: 'var(--fg-soft)', 'stroke-width': 0.75, fill: 'none', opacity: 0.6 }));
   }
-  svg.append(cells);
 
   // Thin gaps between columns (and rows when they are tall enough), in the background colour.
   const gaps: string[] = [];
