@@ -94,17 +94,21 @@ describe('virtual SVG', () => {
         }
       }
       // State after state (and a narrower figure), each patched over the last.
+      // The first patch compares with the server's nodes; the later ones with the drawing shown before.
       const boxes = freshBoxes(c, first!, lang, 600);
+      const shown = new Map<string, VirtualElement>();
       let kept = 0;
-      for (const [i, view] of [...rest, first!].entries()) {
-        const width = i === 1 ? 390 : 600;
+      for (const [i, view] of [...rest, first!, ...rest].entries()) {
+        const width = i % 2 === 1 ? 390 : 600;
         const drawn = c.figures(view.figures, { width, lang, document: virtualDocument });
         const fresh = freshBoxes(c, view, lang, width);
         for (const [key, figure] of Object.entries(drawn)) {
           expect(figure).toBeInstanceOf(VirtualElement);
           const box = boxes.get(key)!;
           const before = box.firstChild;
-          patchFigure(box, asAccessibleImage(figure, view.descriptions[key] ?? '') as unknown as VirtualElement);
+          const virtual = asAccessibleImage(figure, view.descriptions[key] ?? '') as unknown as VirtualElement;
+          patchFigure(box, virtual, shown.get(key));
+          shown.set(key, virtual);
           // (linkedom puts attributes set later first, where a browser appends them: compare them sorted here;
           // the end-to-end tests compare a patched figure's markup with a fresh page's in Chromium, exactly.)
           expect(canonical(box), `${key} after state ${i + 1}`).toBe(canonical(fresh.get(key)!));

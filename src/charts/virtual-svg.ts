@@ -141,7 +141,52 @@ function patchChildren(real: Element, wanted: readonly (VirtualElement | string)
   }
 }
 
-/** Makes the box hold the figure: the nodes already there are kept and changed where they differ. */
-export function patchFigure(box: Element, figure: VirtualElement): void {
-  patchChildren(box, [figure], box.ownerDocument);
+/** Whether two virtual elements have the same tag and attribute names in the same order. */
+function sameShape(a: VirtualElement, b: VirtualElement): boolean {
+  if (a.tagName !== b.tagName || a.namespaceURI !== b.namespaceURI || a.attributes.size !== b.attributes.size) return false;
+  const names = b.attributes.keys();
+  for (const name of a.attributes.keys()) if (names.next().value !== name) return false;
+  return true;
+}
+
+/**
+ * Makes `real`'s children those of `wanted`, knowing they are now those of `shown` (the drawing they were made
+ * from): the two drawings are compared in JavaScript, and the DOM is only written where they differ (no reads).
+ */
+function patchFromShown(real: Element, shown: readonly (VirtualElement | string)[], wanted: readonly (VirtualElement | string)[], doc: Document): void {
+  let have = real.firstChild;
+  for (let i = 0; i < wanted.length; i++) {
+    const want = wanted[i]!;
+    const was = shown[i];
+    const next = have?.nextSibling ?? null;
+    if (have && was !== undefined && typeof want === 'string' && typeof was === 'string') {
+      if (want !== was) (have as Text).data = want;
+    } else if (have && was !== undefined && typeof want !== 'string' && typeof was !== 'string' && sameShape(was, want)) {
+      if (want !== was) {
+        const el = have as Element;
+        for (const [name, value] of want.attributes) if (was.attributes.get(name) !== value) el.setAttribute(name, value);
+        patchFromShown(el, was.childNodes, want.childNodes, doc);
+      }
+    } else if (have) {
+      real.replaceChild(materialize(want, doc), have);
+    } else {
+      real.append(materialize(want, doc));
+    }
+    have = next;
+  }
+  while (have) {
+    const next: ChildNode | null = have.nextSibling;
+    have.remove();
+    have = next;
+  }
+}
+
+/**
+ * Makes the box hold the figure: the nodes already there are kept and changed where they differ. `shown` is the
+ * virtual drawing the box was last patched with, if any (then nothing is read back from the DOM); without it (the
+ * server's markup) the box's nodes are compared with the figure.
+ */
+export function patchFigure(box: Element, figure: VirtualElement, shown?: VirtualElement): void {
+  if (shown) patchFromShown(box, [shown], [figure], box.ownerDocument);
+  else patchChildren(box, [figure], box.ownerDocument);
 }

@@ -195,10 +195,16 @@ export function mountWidget<S extends Schema, F>(root: HTMLElement, spec: Widget
       const description = current.view.descriptions[key] ?? '';
       // A renderer may hand back the figure already shown (its data did not change): leave it in place.
       const last = shown.get(box);
-      if (last?.figure === figure && last.description === description) continue;
-      asAccessibleImage(figure, description);
-      if (figure instanceof VirtualElement) patchFigure(box, figure);
-      else if (box.firstChild !== figure || box.childNodes.length !== 1) box.replaceChildren(figure);
+      if (last?.figure === figure) {
+        // The same drawing (its data did not change): at most its words did.
+        if (last.description === description) continue;
+        asAccessibleImage(figure, description);
+        if (figure instanceof VirtualElement) box.firstElementChild?.setAttribute('aria-label', description);
+      } else {
+        asAccessibleImage(figure, description);
+        if (figure instanceof VirtualElement) patchFigure(box, figure, last?.figure instanceof VirtualElement ? last.figure : undefined);
+        else if (box.firstChild !== figure || box.childNodes.length !== 1) box.replaceChildren(figure);
+      }
       shown.set(box, { figure, description });
       drew = true;
     }
