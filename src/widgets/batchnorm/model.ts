@@ -174,6 +174,8 @@ function columnStats(t: Tensor): { means: Float64Array; stds: Float64Array } {
 const show = (v: number): string => formatRounded(v, SHOWN_DECIMALS);
 const list = (values: ArrayLike<number>): string => Array.from(values, (v) => String(v)).join(', ');
 
+let literal = { key: '', text: '' };
+
 function pytorchCode(
   s: BatchNormState,
   feature: number,
@@ -183,8 +185,13 @@ function pytorchCode(
   t: BatchNormLabels,
 ): string {
   const [n = 0, c = 0] = x.shape;
-  const rows: string[] = [];
-  for (let i = 0; i < n; i++) rows.push(`    [${list(x.data.subarray(i * c, (i + 1) * c))}],`);
+  // The batch as a literal: up to 1 024 numbers, the same for every control but seed, step, N and C (kept).
+  const key = `${s.seed}|${s.step}|${n}|${c}`;
+  if (literal.key !== key) {
+    const rows: string[] = [];
+    for (let i = 0; i < n; i++) rows.push(`    [${list(x.data.subarray(i * c, (i + 1) * c))}],`);
+    literal = { key, text: rows.join('\n') };
+  }
   const f = feature + 1;
   const lines = [
     'import torch',
@@ -194,7 +201,7 @@ function pytorchCode(
     '',
     `# ${fillTemplate(t.codeBatch, { step: s.step, n, c })}`,
     'x = torch.tensor([',
-    ...rows,
+    ...(n > 0 ? [literal.text] : []),
     '], dtype=torch.float64)',
     '',
     `bn = nn.BatchNorm1d(${c}, eps=1e-5, momentum=${s.momentum}, dtype=torch.float64)`,
