@@ -307,7 +307,7 @@ for (const worker of [true, false]) {
     }
     const batchMeanBefore = await widget.locator('[data-text="batchMean"]').textContent();
     await range(widget, 'seed').focus();
-    await page.keyboard.press('ArrowRight'); // seed 41: 200 batches nobody has drawn yet
+    await page.keyboard.press('End'); // seed 100: 200 batches nobody has drawn yet (41 and 39 are drawn ahead)
     if (worker) {
       await expect(widget.locator('[data-text="runMean"]')).toHaveText('…');
       await expect(widget.locator('[data-text="batchMean"]')).not.toHaveText(batchMeanBefore ?? '');
@@ -324,13 +324,51 @@ for (const worker of [true, false]) {
     const shown = await numbers(widget);
     expect(shown.join(' ')).not.toMatch(/replaying|NaN/);
     const running = await figureMarkup(widget, 'running');
-    const fresh = await open(page, query.replace('seed=40', 'seed=41'));
+    const fresh = await open(page, query.replace('seed=40', 'seed=100'));
     await settled(page);
     expect(await numbers(fresh)).toEqual(shown);
     expect(await figureMarkup(fresh, 'running')).toBe(running);
     expect(started.some((url) => url.includes('stream-worker'))).toBe(worker);
   });
 }
+
+test('the seeds next to the current one are drawn ahead: stepping the seed at 200 batches needs no wait', async ({ page }) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { asked: string[]; shown: string[] };
+    w.asked = [];
+    const native = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, message: unknown, transfer?: Transferable[]) {
+      w.asked.push(JSON.stringify(message));
+      return native.call(this, message, { transfer: transfer ?? [] });
+    } as typeof Worker.prototype.postMessage;
+  });
+  const widget = await open(page, '?bn.n=64&bn.c=16&bn.step=200&bn.seed=50');
+  await settled(page);
+  // The page asked for seed 50, then the worker drew 51 and 49 on its own.
+  await expect.poll(() => page.evaluate(() => (window as unknown as { asked: string[] }).asked)).toEqual([
+    JSON.stringify({ seed: 50, steps: 200 }),
+    JSON.stringify({ seed: 51, steps: 200 }),
+    JSON.stringify({ seed: 49, steps: 200 }),
+  ]);
+  await page.waitForTimeout(300); // the last one's answer
+  await widget.locator('[data-text="runMean"]').evaluate((el) => {
+    const w = window as unknown as { shown: string[] };
+    w.shown = [];
+    new MutationObserver(() => w.shown.push(el.textContent ?? '')).observe(el, { childList: true, characterData: true, subtree: true });
+  });
+  await range(widget, 'seed').focus();
+  await page.keyboard.press('ArrowRight');
+  await settled(page);
+  const shown = await page.evaluate(() => (window as unknown as { shown: string[] }).shown);
+  expect(shown.length).toBeGreaterThan(0);
+  expect(shown.join(' ')).not.toContain('…');
+  // Seed 51 was not asked for again; its neighbour 52 is drawn ahead next.
+  await expect.poll(() => page.evaluate(() => (window as unknown as { asked: string[] }).asked.slice(3))).toEqual([JSON.stringify({ seed: 52, steps: 200 })]);
+  const stepped = await numbers(widget);
+  const fresh = await open(page, '?bn.n=64&bn.c=16&bn.step=200&bn.seed=51');
+  await settled(page);
+  expect(await numbers(fresh)).toEqual(stepped);
+});
 
 test('works with the keyboard alone', async ({ page }) => {
   const widget = await open(page);

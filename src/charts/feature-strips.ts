@@ -2,6 +2,7 @@
 // short ticks (one <path>), the column mean, a ±1 std bar, and an optional reference mark per column (e.g. the
 // population mean). Plain SVG, a handful of nodes whatever N and C; the chosen column gets a shaded background.
 import { COLORS } from './theme';
+import { recentResults } from './figure-cache';
 import { formatNumber } from './format';
 import { exactHeight, niceTicks, r1, SVG_NS } from './svg';
 import type { ChartOptions } from '../widgets/view';
@@ -37,6 +38,21 @@ export interface FeatureStripsOptions extends ChartOptions {
   readonly ratio?: number;
 }
 
+
+/** The path of the values' ticks (kept for the last few data: see recentResults). */
+const rugPath = recentResults(
+  (values: ArrayLike<number>, rows: number, cols: number, lo: number, hi: number, left: number, top: number, span: number, cw: number): string => {
+    const tick = Math.max(2, Math.min(14, cw * 0.5));
+    const y = (v: number): number => top + (1 - (Math.min(hi, Math.max(lo, v)) - lo) / (hi - lo)) * span;
+    const starts = Array.from({ length: cols }, (_, c) => `M${r1(left + (c + 0.5) * cw - tick / 2)},`);
+    const end = `h${r1(tick)}`;
+    let rug = '';
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < cols; c++) rug += `${starts[c]}${r1(y(values[r * cols + c] ?? 0))}${end}`;
+    }
+    return rug;
+  },
+);
 
 /** Draws the strips; returns an SVG `width` wide and `ratio · width` high. */
 export function featureStripsChart(data: FeatureStripsData, options: FeatureStripsOptions): SVGSVGElement {
@@ -109,11 +125,7 @@ export function featureStripsChart(data: FeatureStripsData, options: FeatureStri
   }
 
   // The values: a short tick per value, one path.
-  const tick = Math.max(2, Math.min(14, cw * 0.5));
-  let rug = '';
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; c++) rug += `M${r1(cx(c) - tick / 2)},${r1(y(values[r * cols + c] ?? 0))}h${r1(tick)}`;
-  }
+  const rug = rugPath(values, rows, cols, lo, hi, left, top, height - top - bottom, cw);
   svg.append(el('path', { class: 'strips-values', d: rug, stroke: COLORS.bn, 'stroke-opacity': 0.55, 'stroke-width': 1.5, fill: 'none' }));
 
   // ±1 std bars and the means.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { figureCache, sameInputs } from './figure-cache';
+import { figureCache, sameInputs, recentResults } from './figure-cache';
 import { serverDocument } from './server-document';
 
 describe('figure cache', () => {
@@ -53,5 +53,25 @@ describe('sameInputs', () => {
     [0, -0],
   ])('tells changed data apart (%#)', (a, b) => {
     expect(sameInputs(a, b)).toBe(false);
+  });
+});
+
+describe('recentResults', () => {
+  it('computes once for the same data, again for other data, and keeps only the last few', () => {
+    let calls = 0;
+    const sum = recentResults((values: ArrayLike<number>, scale: number) => {
+      calls++;
+      return Array.from(values).reduce((a, b) => a + b, 0) * scale;
+    }, 2);
+    expect(sum(Float64Array.of(1, 2, 3), 2)).toBe(12);
+    expect(sum(Float64Array.of(1, 2, 3), 2)).toBe(12); // equal data in a new array
+    expect(calls).toBe(1);
+    expect(sum(Float64Array.of(1, 2, 4), 2)).toBe(14);
+    expect(sum(Float64Array.of(1, 2, 3), 3)).toBe(18);
+    expect(calls).toBe(3);
+    expect(sum(Float64Array.of(1, 2, 4), 2)).toBe(14); // still among the last two
+    expect(calls).toBe(3);
+    expect(sum(Float64Array.of(1, 2, 3), 2)).toBe(12); // pushed out: computed again
+    expect(calls).toBe(4);
   });
 });

@@ -2,6 +2,7 @@
 // so 64 × 16 cells cost a dozen DOM nodes), a legend, row/column labels, an optional highlighted row or column and
 // optional values printed in the cells when they are large enough. Shared by the BatchNorm and LayerNorm widgets;
 // keep this API stable.
+import { recentResults } from './figure-cache';
 import { formatNumber } from './format';
 import type { ChartOptions } from '../widgets/view';
 
@@ -162,6 +163,28 @@ function labelStride(step: number, labelWidth: number): number {
   return Math.max(1, Math.ceil(labelWidth / Math.max(step, 0.01)));
 }
 
+/** Each cell's colour step (−1: masked) and the runs of each step as path data (kept for the last few data). */
+const cellRuns = recentResults(
+  (values: ArrayLike<number>, rows: number, cols: number, lo: number, hi: number, pivot: number, mask: ArrayLike<number> | undefined) => {
+    const paths = Array.from({ length: HEATMAP_BINS }, () => [] as string[]);
+    const masked: string[] = [];
+    const bins = new Int8Array(rows * cols);
+    for (let i = 0; i < rows * cols; i++) bins[i] = mask && mask[i] === 0 ? -1 : heatmapBin(values[i] ?? 0, lo, hi, pivot);
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < cols; ) {
+        const b = bins[r * cols + c]!;
+        let end = c + 1;
+        while (end < cols && bins[r * cols + end] === b) end++;
+        const run = `M${c},${r}h${end - c}v1h${c - end}z`;
+        if (b < 0) masked.push(run);
+        else paths[b]?.push(run);
+        c = end;
+      }
+    }
+    return { paths: paths.map((d) => d.join('')), masked: masked.join(''), bins };
+  },
+);
+
 /** Draws the heatmap; the figure is `width` wide and `ratio · width` high, whatever the number of rows. */
 export function heatmapChart(data: HeatmapData, options: HeatmapOptions): SVGSVGElement {
   const doc = options.document ?? document;
@@ -191,28 +214,12 @@ export function heatmapChart(data: HeatmapData, options: HeatmapOptions): SVGSVG
   // Cells: one path per colour step (and one for masked cells); neighbours in a row with the same step are one
   // rectangle. The cells' group is scaled so that a cell is one unit: a run is "M<col>,<row>h<n>v1h-<n>z", short
   // integers instead of pixel coordinates (a redraw of 64 × 16 cells parses a third of the path data).
-  const paths = Array.from({ length: HEATMAP_BINS }, () => [] as string[]);
-  const masked: string[] = [];
-  const bins = new Int8Array(rows * cols);
-  for (let i = 0; i < rows * cols; i++) {
-    bins[i] = data.mask && data.mask[i] === 0 ? -1 : heatmapBin(values[i] ?? 0, lo, hi, pivot);
-  }
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; ) {
-      const b = bins[r * cols + c]!;
-      let end = c + 1;
-      while (end < cols && bins[r * cols + end] === b) end++;
-      const run = `M${c},${r}h${end - c}v1h${c - end}z`;
-      if (b < 0) masked.push(run);
-      else paths[b]?.push(run);
-      c = end;
-    }
-  }
+  const { paths, masked, bins } = cellRuns(values, rows, cols, lo, hi, pivot, data.mask);
   const cells = el('g', { class: 'heatmap-cells', 'shape-rendering': 'crispEdges', transform: `translate(${r2(left)},${r2(top)}) scale(${r4(cw)},${r4(ch)})` });
   paths.forEach((d, b) => {
-    if (d.length > 0) cells.append(el('path', { d: d.join(''), fill: colors[b] ?? 'gray', 'data-bin': b }));
+    if (d.length > 0) cells.append(el('path', { d, fill: colors[b] ?? 'gray', 'data-bin': b }));
   });
-  if (masked.length > 0) cells.append(el('path', { d: masked.join(''), fill: 'var(--bg-soft)', class: 'heatmap-masked' }));
+  if (masked.length > 0) cells.append(el('path', { d: masked, fill: 'var(--bg-soft)', class: 'heatmap-masked' }));
   svg.append(cells);
   if (masked.length > 0) {
     // The hatching is drawn in pixels (a scaled stroke would be as thick as a cell).

@@ -28,7 +28,7 @@ const SCALE = STREAM_STEPS_PER_UNIT;
 const FULL = activationPopulation({ seed: 0, batchSize: STREAM_ROWS, features: STREAM_FEATURES });
 const MEANS = Float64Array.from(FULL.mean);
 const STDS = Float64Array.from(FULL.std);
-const MAX_SEEDS = 4;
+const MAX_SEEDS = 6;
 
 // ---------------------------------------------------------------- ziggurat tables
 

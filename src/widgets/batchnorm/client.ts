@@ -1,8 +1,8 @@
 // Browser side of the BatchNorm explorer: the shared runtime, "next batch" and "back to step 0" actions, a
 // play/pause button that feeds one batch per tick (slower with reduced motion, paused out of view or in a hidden
 // tab), the chosen-feature slider's maximum kept equal to C, and a Web Worker that draws a new seed's batches.
-import { adoptStreamBlocks } from '../../lib/activation-stream';
-import { mountWidget } from '../runtime';
+import { adoptStreamBlocks, STREAM_ROWS, undrawnRows } from '../../lib/activation-stream';
+import { mountWidget, type WidgetHandle } from '../runtime';
 import { codec, compute, drawStreamWith } from './model';
 import { figures } from './figures';
 import type { StreamReply, StreamRequest } from './stream-messages';
@@ -11,9 +11,19 @@ import type { StreamReply, StreamRequest } from './stream-messages';
 const TICK_MS = 400;
 const REDUCED_TICK_MS = 1500;
 
+/** Seeds next to the current one are drawn ahead only where a new seed would need the worker at all. */
+const AHEAD_FROM_STEP = 16;
+
 export function mount(root: HTMLElement): void {
   const maxStep = codec.schema.step.max;
-  const handle = mountWidget(root, {
+  // The worker is in place before the first redraw: a shared link at 200 batches is replayed off the page too.
+  let handle: WidgetHandle<typeof codec.schema> | undefined;
+  const drawAhead = drawStreamInWorker(
+    () => handle?.refresh(),
+    () => handle?.state() ?? codec.parse(new URLSearchParams(location.search)),
+  );
+  root.addEventListener('widget-rendered', drawAhead);
+  handle = mountWidget(root, {
     codec,
     compute,
     figures,
@@ -22,7 +32,6 @@ export function mount(root: HTMLElement): void {
       restart: () => ({ step: 0 }),
     },
   });
-  drawStreamInWorker(() => handle.refresh());
 
   const featureInput = root.querySelector<HTMLInputElement>('input[name="f"]');
   const syncFeature = (): void => {
@@ -74,19 +83,30 @@ export function mount(root: HTMLElement): void {
 
 /**
  * A new seed's batches are drawn by a Web Worker (./stream-worker.ts), one request at a time: while it works,
- * a reader dragging the seed slider may pass several seeds, and only the latest is asked for next. If the
- * worker cannot start or fails, the batches are drawn on the page as before (one longer frame).
+ * a reader dragging the seed slider may pass several seeds, and only the latest is asked for next. When it has
+ * nothing to do, it draws the seeds next to the current one ahead of time (a reader stepping the slider with the
+ * arrow keys, or dragging it, meets seeds already drawn: one frame, no wait). If the worker cannot start or
+ * fails, the batches are drawn on the page as before (one longer frame).
  */
-function drawStreamInWorker(arrived: () => void): void {
+function drawStreamInWorker(arrived: () => void, current: () => { seed: number; step: number }): () => void {
   let worker: Worker | undefined;
-  let asked: StreamRequest | undefined;
+  let asked: (StreamRequest & { ahead: boolean }) | undefined;
   let wanted: StreamRequest | undefined;
-  const same = (a: StreamRequest | undefined, b: StreamRequest): boolean => a?.seed === b.seed && a.steps >= b.steps;
+  const covers = (a: StreamRequest | undefined, b: StreamRequest): boolean => a?.seed === b.seed && a.steps >= b.steps;
   const send = (): void => {
-    if (asked || !wanted || !worker) return;
-    asked = wanted;
-    wanted = undefined;
-    worker.postMessage(asked);
+    if (asked || !worker) return;
+    if (wanted) {
+      asked = { ...wanted, ahead: false };
+      wanted = undefined;
+    } else {
+      // Idle: the neighbouring seeds, as far as the current step, unless they are drawn already.
+      const { seed, step } = current();
+      const [min, max] = [codec.schema.seed.min, codec.schema.seed.max];
+      const next = [seed + 1, seed - 1].find((s) => s >= min && s <= max && undrawnRows(s, step, STREAM_ROWS) > 0);
+      if (next === undefined || step < AHEAD_FROM_STEP) return;
+      asked = { seed: next, steps: step, ahead: true };
+    }
+    worker.postMessage({ seed: asked.seed, steps: asked.steps } satisfies StreamRequest);
   };
   const giveUp = (): void => {
     worker?.terminate();
@@ -96,23 +116,33 @@ function drawStreamInWorker(arrived: () => void): void {
   };
   drawStreamWith((seed, steps) => {
     const request = { seed, steps };
-    if (same(asked, request)) return;
+    if (covers(asked, request)) {
+      // Already on its way (perhaps drawn ahead): the answer will redraw.
+      if (asked) asked.ahead = false;
+      return true;
+    }
     if (!worker) {
       try {
         worker = new Worker(new URL('./stream-worker.ts', import.meta.url), { type: 'module' });
       } catch {
-        giveUp();
-        return;
+        // No worker here: this redraw draws the batches itself, and so will every later one.
+        drawStreamWith(null);
+        return false;
       }
       worker.addEventListener('message', ({ data }: MessageEvent<StreamReply>) => {
         adoptStreamBlocks(data.seed, data.blocks);
+        const wasAhead = asked?.ahead === true;
         asked = undefined;
-        send();
-        arrived();
+        if (!wasAhead) arrived();
+        // (After a redraw, which may ask for something else first.)
+        queueMicrotask(send);
       });
       worker.addEventListener('error', giveUp);
     }
     wanted = request;
     send();
+    return true;
   });
+  // After each redraw the worker, if it was ever needed, may draw ahead.
+  return send;
 }

@@ -247,7 +247,7 @@ describe('batchnorm model: a new seed\'s batches drawn elsewhere (the browser\'s
     expect(full.pending ?? false).toBe(false);
     expect(full.numbers.replayed).toBe(200);
     const asked: [number, number][] = [];
-    drawStreamWith((seed, steps) => asked.push([seed, steps]));
+    drawStreamWith((seed, steps) => asked.push([seed, steps]) > 0);
     try {
       const fresh = state({ seed: 98, n: 61, c: 16, step: 200, mode: 'eval' });
       const first = compute(fresh, 'en');
@@ -270,6 +270,12 @@ describe('batchnorm model: a new seed\'s batches drawn elsewhere (the browser\'s
       expect(training.numbers.y).not.toBeNull();
       expect(training.message).toBeNull();
       expect(training.waiting).toEqual(['running', 'spread']);
+      // A drawer that declines (a worker that cannot start): the replay is done here, at once.
+      drawStreamWith(() => false);
+      const declined = compute(state({ seed: 95, n: 61, c: 16, step: 200, mode: 'eval' }), 'en');
+      expect(declined.pending ?? false).toBe(false);
+      expect([...declined.numbers.runningMean]).toEqual([...runningHistory(95, 61, 16, 0.1, 200).mean.subarray(200 * 16)]);
+      drawStreamWith((seed, steps) => asked.push([seed, steps]) > 0);
       // A little more drawing (one more row per batch) is done here, not asked for.
       asked.length = 0;
       expect(compute(state({ seed: 97, n: 62, c: 16, step: 200, mode: 'eval' }), 'en').pending ?? false).toBe(false);

@@ -113,8 +113,8 @@ const WAITING = '…';
 const replays = new Map<string, RunningHistory>();
 const KEPT_REPLAYS = 8;
 
-/** Asks for batches [0, steps) of a seed's stream to be drawn elsewhere; null: draw them here, at once. */
-export type StreamDrawer = (seed: number, steps: number) => void;
+/** Asks for batches [0, steps) of a seed's stream to be drawn elsewhere; false (or null): draw them here, at once. */
+export type StreamDrawer = (seed: number, steps: number) => boolean;
 let drawElsewhere: StreamDrawer | null = null;
 /** Rows a replay draws here before it asks for them elsewhere: 1 024 rows of 16 draws, about 2 ms on a laptop. */
 const ROWS_DRAWN_HERE = 1024;
@@ -134,10 +134,7 @@ function historyFor(seed: number, n: number, c: number, momentum: number, steps:
   const key = `${seed}|${n}|${c}|${momentum}`;
   const known = replays.get(key);
   if (known && known.steps >= steps) return known;
-  if (drawElsewhere && undrawnRows(seed, steps, n) > ROWS_DRAWN_HERE) {
-    drawElsewhere(seed, steps);
-    return null;
-  }
+  if (drawElsewhere && undrawnRows(seed, steps, n) > ROWS_DRAWN_HERE && drawElsewhere(seed, steps)) return null;
   const history = runningHistory(seed, n, c, momentum, steps, known);
   replays.delete(key);
   if (replays.size >= KEPT_REPLAYS) replays.delete(replays.keys().next().value ?? '');
