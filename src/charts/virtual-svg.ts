@@ -109,23 +109,45 @@ function materialize(node: VirtualElement | string, doc: Document): Node {
   return el;
 }
 
-/** Makes `real`'s children those of the virtual list, reusing every node that has the same shape. */
-function patchChildren(real: Element, wanted: readonly (VirtualElement | string)[], doc: Document): void {
+/** Whether two virtual elements have the same tag and attribute names in the same order. */
+function sameShape(a: VirtualElement, b: VirtualElement): boolean {
+  if (a.tagName !== b.tagName || a.namespaceURI !== b.namespaceURI || a.attributes.size !== b.attributes.size) return false;
+  const names = b.attributes.keys();
+  for (const name of a.attributes.keys()) if (names.next().value !== name) return false;
+  return true;
+}
+
+type Nodes = readonly (VirtualElement | string)[];
+
+/**
+ * Makes `real`'s children those of `wanted`, reusing every node of the same shape. With `shown` (the drawing the
+ * children were made from) the two drawings are compared in JavaScript and the DOM is only written where they
+ * differ; without it (the server's markup) the nodes on the page are read and compared.
+ */
+function patchChildren(real: Element, wanted: Nodes, shown: Nodes | null, doc: Document): void {
   let have = real.firstChild;
-  for (const want of wanted) {
+  for (let i = 0; i < wanted.length; i++) {
+    const want = wanted[i]!;
+    const was = shown?.[i];
     const next = have?.nextSibling ?? null;
-    if (typeof want === 'string' && have?.nodeType === 3) {
-      if ((have as Text).data !== want) (have as Text).data = want;
+    if (typeof want === 'string' && have && (shown ? typeof was === 'string' : have.nodeType === 3)) {
+      if ((shown ? was : (have as Text).data) !== want) (have as Text).data = want;
     } else if (
       typeof want !== 'string' &&
-      have?.nodeType === 1 &&
-      (have as Element).namespaceURI === want.namespaceURI &&
-      (have as Element).localName === want.tagName &&
-      sameAttributeNames(have as Element, want)
+      have &&
+      (shown
+        ? was instanceof VirtualElement && sameShape(was, want)
+        : have.nodeType === 1 &&
+          (have as Element).namespaceURI === want.namespaceURI &&
+          (have as Element).localName === want.tagName &&
+          sameAttributeNames(have as Element, want))
     ) {
-      const el = have as Element;
-      for (const [name, value] of want.attributes) if (el.getAttribute(name) !== value) el.setAttribute(name, value);
-      patchChildren(el, want.childNodes, doc);
+      if (want !== was) {
+        const el = have as Element;
+        const old = was instanceof VirtualElement ? was : null;
+        for (const [name, value] of want.attributes) if ((old ? old.attributes.get(name) : el.getAttribute(name)) !== value) el.setAttribute(name, value);
+        patchChildren(el, want.childNodes, old?.childNodes ?? null, doc);
+      }
     } else if (have) {
       real.replaceChild(materialize(want, doc), have);
     } else {
@@ -141,52 +163,11 @@ function patchChildren(real: Element, wanted: readonly (VirtualElement | string)
   }
 }
 
-/** Whether two virtual elements have the same tag and attribute names in the same order. */
-function sameShape(a: VirtualElement, b: VirtualElement): boolean {
-  if (a.tagName !== b.tagName || a.namespaceURI !== b.namespaceURI || a.attributes.size !== b.attributes.size) return false;
-  const names = b.attributes.keys();
-  for (const name of a.attributes.keys()) if (names.next().value !== name) return false;
-  return true;
-}
-
-/**
- * Makes `real`'s children those of `wanted`, knowing they are now those of `shown` (the drawing they were made
- * from): the two drawings are compared in JavaScript, and the DOM is only written where they differ (no reads).
- */
-function patchFromShown(real: Element, shown: readonly (VirtualElement | string)[], wanted: readonly (VirtualElement | string)[], doc: Document): void {
-  let have = real.firstChild;
-  for (let i = 0; i < wanted.length; i++) {
-    const want = wanted[i]!;
-    const was = shown[i];
-    const next = have?.nextSibling ?? null;
-    if (have && was !== undefined && typeof want === 'string' && typeof was === 'string') {
-      if (want !== was) (have as Text).data = want;
-    } else if (have && was !== undefined && typeof want !== 'string' && typeof was !== 'string' && sameShape(was, want)) {
-      if (want !== was) {
-        const el = have as Element;
-        for (const [name, value] of want.attributes) if (was.attributes.get(name) !== value) el.setAttribute(name, value);
-        patchFromShown(el, was.childNodes, want.childNodes, doc);
-      }
-    } else if (have) {
-      real.replaceChild(materialize(want, doc), have);
-    } else {
-      real.append(materialize(want, doc));
-    }
-    have = next;
-  }
-  while (have) {
-    const next: ChildNode | null = have.nextSibling;
-    have.remove();
-    have = next;
-  }
-}
-
 /**
  * Makes the box hold the figure: the nodes already there are kept and changed where they differ. `shown` is the
  * virtual drawing the box was last patched with, if any (then nothing is read back from the DOM); without it (the
  * server's markup) the box's nodes are compared with the figure.
  */
 export function patchFigure(box: Element, figure: VirtualElement, shown?: VirtualElement): void {
-  if (shown) patchFromShown(box, [shown], [figure], box.ownerDocument);
-  else patchChildren(box, [figure], box.ownerDocument);
+  patchChildren(box, [figure], shown ? [shown] : null, box.ownerDocument);
 }

@@ -182,6 +182,9 @@ export function drawStreamBlocks(seed: Seed, steps: number): Int32Array {
   return out;
 }
 
+/** The generator state of an adopted block: never used, a whole block is not drawn further. */
+const DRAWN = new Int32Array(4);
+
 /** Takes batches drawn by {@link drawStreamBlocks} (elsewhere) as this seed's first blocks: the same integers. */
 export function adoptStreamBlocks(seed: Seed, drawn: Int32Array): void {
   const stream = streamOf(seed);
@@ -191,7 +194,6 @@ export function adoptStreamBlocks(seed: Seed, drawn: Int32Array): void {
     if ((stream[k]?.rows ?? 0) < STREAM_ROWS) stream[k] = { state: DRAWN, data: drawn.subarray(k * BLOCK_SIZE, (k + 1) * BLOCK_SIZE), rows: STREAM_ROWS };
   }
 }
-const DRAWN = new Int32Array(4);
 
 function clampSize(n: number, max: number): number {
   return Math.min(max, Math.max(0, Math.floor(Number.isFinite(n) ? n : 0)));

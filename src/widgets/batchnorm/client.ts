@@ -1,18 +1,15 @@
 // Browser side of the BatchNorm explorer: the shared runtime, "next batch" and "back to step 0" actions, a
 // play/pause button that feeds one batch per tick (slower with reduced motion, paused out of view or in a hidden
 // tab), the chosen-feature slider's maximum kept equal to C, and a Web Worker that draws a new seed's batches.
-import { adoptStreamBlocks, STREAM_ROWS, undrawnRows } from '../../lib/activation-stream';
+import { adoptStreamBlocks } from '../../lib/activation-stream';
 import { mountWidget, type WidgetHandle } from '../runtime';
-import { codec, compute, drawStreamWith } from './model';
+import { codec, compute, drawStreamWith, tooLongHere } from './model';
 import { figures } from './figures';
 import type { StreamReply, StreamRequest } from './stream-messages';
 
 /** Milliseconds between batches while playing; slower when the reader prefers reduced motion. */
 const TICK_MS = 400;
 const REDUCED_TICK_MS = 1500;
-
-/** Seeds next to the current one are drawn ahead only where a new seed would need the worker at all. */
-const AHEAD_FROM_STEP = 16;
 
 export function mount(root: HTMLElement): void {
   const maxStep = codec.schema.step.max;
@@ -88,7 +85,7 @@ export function mount(root: HTMLElement): void {
  * arrow keys, or dragging it, meets seeds already drawn: one frame, no wait). If the worker cannot start or
  * fails, the batches are drawn on the page as before (one longer frame).
  */
-function drawStreamInWorker(arrived: () => void, current: () => { seed: number; step: number }): () => void {
+function drawStreamInWorker(arrived: () => void, current: () => { seed: number; step: number; n: number }): () => void {
   let worker: Worker | undefined;
   let asked: (StreamRequest & { ahead: boolean }) | undefined;
   let wanted: StreamRequest | undefined;
@@ -99,11 +96,11 @@ function drawStreamInWorker(arrived: () => void, current: () => { seed: number; 
       asked = { ...wanted, ahead: false };
       wanted = undefined;
     } else {
-      // Idle: the neighbouring seeds, as far as the current step, unless they are drawn already.
-      const { seed, step } = current();
+      // Idle: a neighbouring seed, as far as the current step, if moving to it would need the worker.
+      const { seed, step, n } = current();
       const [min, max] = [codec.schema.seed.min, codec.schema.seed.max];
-      const next = [seed + 1, seed - 1].find((s) => s >= min && s <= max && undrawnRows(s, step, STREAM_ROWS) > 0);
-      if (next === undefined || step < AHEAD_FROM_STEP) return;
+      const next = [seed + 1, seed - 1].find((s) => s >= min && s <= max && tooLongHere(s, step, n));
+      if (next === undefined) return;
       asked = { seed: next, steps: step, ahead: true };
     }
     worker.postMessage({ seed: asked.seed, steps: asked.steps } satisfies StreamRequest);

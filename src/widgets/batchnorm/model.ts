@@ -119,11 +119,17 @@ let drawElsewhere: StreamDrawer | null = null;
 /** Rows a replay draws here before it asks for them elsewhere: 1 024 rows of 16 draws, about 2 ms on a laptop. */
 const ROWS_DRAWN_HERE = 1024;
 
+/** Whether replaying `steps` batches of N rows would draw too many rows here (they are asked for elsewhere). */
+export function tooLongHere(seed: number, steps: number, n: number): boolean {
+  return undrawnRows(seed, steps, n) > ROWS_DRAWN_HERE;
+}
+
 /**
  * In the browser a new seed at step 200 needs 200 fresh batches (204 800 draws): several frames' worth. With a
  * drawer set (a Web Worker, see client.ts), compute asks it for the batches instead and returns a view marked
- * `pending` (the running statistics read "replaying…"); once the batches are in (adoptStreamBlocks) the widget
- * computes again and the replay, now only sums, is done at once. Small extensions (the next batch) stay here.
+ * `pending` (the running statistics read "…", their figures wait); once the batches are in (adoptStreamBlocks)
+ * the widget computes again and the replay, now only sums, is done at once. Small extensions (the next batch)
+ * stay here.
  */
 export function drawStreamWith(drawer: StreamDrawer | null): void {
   drawElsewhere = drawer;
@@ -134,7 +140,7 @@ function historyFor(seed: number, n: number, c: number, momentum: number, steps:
   const key = `${seed}|${n}|${c}|${momentum}`;
   const known = replays.get(key);
   if (known && known.steps >= steps) return known;
-  if (drawElsewhere && undrawnRows(seed, steps, n) > ROWS_DRAWN_HERE && drawElsewhere(seed, steps)) return null;
+  if (drawElsewhere && tooLongHere(seed, steps, n) && drawElsewhere(seed, steps)) return null;
   const history = runningHistory(seed, n, c, momentum, steps, known);
   replays.delete(key);
   if (replays.size >= KEPT_REPLAYS) replays.delete(replays.keys().next().value ?? '');
