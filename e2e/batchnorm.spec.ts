@@ -370,6 +370,62 @@ test('the seeds next to the current one are drawn ahead: stepping the seed at 20
   expect(await numbers(fresh)).toEqual(stepped);
 });
 
+test('figures off screen wait for idle time or for the reader to scroll to them, then equal a fresh page', async ({ page }) => {
+  // While `holdIdle` is set, idle callbacks are kept back: what is off screen then waits for the reader.
+  await page.addInitScript(() => {
+    const w = window as unknown as { holdIdle: boolean; held: IdleRequestCallback[] };
+    w.holdIdle = false;
+    w.held = [];
+    const native = window.requestIdleCallback.bind(window);
+    window.requestIdleCallback = (callback, options) => {
+      if (!w.holdIdle) return native(callback, options);
+      w.held.push(callback);
+      return 0;
+    };
+  });
+  const hold = (on: boolean) => page.evaluate((value) => {
+    (window as unknown as { holdIdle: boolean }).holdIdle = value;
+  }, on);
+  const widget = await open(page, '?bn.n=32&bn.c=8&bn.step=20');
+  await settled(page);
+  const all = () => Promise.all(FIGURES.map((key) => figureMarkup(widget, key)));
+  // The reader looks at the first heatmap; the spread chart is far below.
+  const atInput = () => widget.locator('[data-figure="input"]').evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
+  await atInput();
+  const before = await all();
+  await hold(true);
+  await slide(range(widget, 'n'), 31); // all six figures change
+  await expect.poll(() => figureMarkup(widget, 'input')).not.toBe(before[0]);
+  await expect(widget).toHaveAttribute('data-drawing', '');
+  expect(await figureMarkup(widget, 'spread')).toBe(before[5]);
+  await widget.locator('[data-figure="spread"]').evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
+  await expect.poll(() => figureMarkup(widget, 'spread')).not.toBe(before[5]);
+  await page.evaluate(() => {
+    const w = window as unknown as { holdIdle: boolean; held: IdleRequestCallback[] };
+    w.holdIdle = false;
+    for (const callback of w.held.splice(0)) callback({ didTimeout: true, timeRemaining: () => 50 });
+  });
+  await settled(page);
+  await expect(widget).not.toHaveAttribute('data-drawing', '');
+  const stepped = await all();
+  // Printing draws whatever still waits for idle time.
+  await atInput();
+  await hold(true);
+  await slide(range(widget, 'n'), 30);
+  await expect.poll(() => figureMarkup(widget, 'input')).not.toBe(stepped[0]);
+  expect(await figureMarkup(widget, 'spread')).toBe(stepped[5]);
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  await expect(widget).not.toHaveAttribute('data-drawing', '');
+  const printed = await all();
+  expect(printed[5]).not.toBe(stepped[5]);
+
+  for (const [query, shown] of [['?bn.n=31&bn.c=8&bn.step=20', stepped], ['?bn.n=30&bn.c=8&bn.step=20', printed]] as const) {
+    const fresh = await open(page, query);
+    await settled(page);
+    expect(await Promise.all(FIGURES.map((key) => figureMarkup(fresh, key)))).toEqual(shown);
+  }
+});
+
 test('works with the keyboard alone', async ({ page }) => {
   const widget = await open(page);
   const n = range(widget, 'n');

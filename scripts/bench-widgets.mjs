@@ -4,7 +4,8 @@
 // JavaScript), the control whose redraws are slowest, the worst redraw, the median whole frame (the redraw plus the
 // browser's style, layout and paint), and the longest task.
 // Usage: npm run build && npm run bench:widgets   (starts its own preview server)
-// Options: --controls (a row per control), --pages=/en/batchnorm/,… (only those), --slowdown=1 (only that rate).
+// Options: --controls (a row per control), --pages=/en/batchnorm/,… (only those), --slowdown=1 (only that rate),
+// --viewport=1280x3200 (a window that tall shows every figure at once: nothing is left for idle time).
 import { chromium } from '@playwright/test';
 import { startPreview } from './preview-server.mjs';
 import { chromiumPath, CHROMIUM_ARGS } from '../e2e/chromium.mjs';
@@ -15,6 +16,8 @@ const ROUNDS = 10;
 /** `--controls`: also a table of every control's redraws. `--pages=/en/batchnorm/,…`: only those pages. */
 const SHOW_CONTROLS = process.argv.includes('--controls');
 const only = process.argv.find((a) => a.startsWith('--pages='))?.slice('--pages='.length).split(',');
+/** `--viewport=1280x3200`: the window's size (default 1280 × 900). */
+const [viewWidth, viewHeight] = (process.argv.find((a) => a.startsWith('--viewport='))?.slice('--viewport='.length) ?? '1280x900').split('x').map(Number);
 /** `--slowdown=1`: only that CPU slowdown (default: 1 and 4). */
 const rates = process.argv.find((a) => a.startsWith('--slowdown='))?.slice('--slowdown='.length).split(',').map(Number) ?? [1, 4];
 
@@ -27,7 +30,7 @@ const rows = [];
 const controlRows = [];
 try {
   for (const slowdown of rates) {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await browser.newPage({ viewport: { width: viewWidth, height: viewHeight } });
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
     for (const path of only ?? PAGES) {
@@ -51,6 +54,11 @@ try {
           const slices = [];
           const longestSlices = [];
           let recording = true;
+          // Figures off screen are drawn afterwards, in idle time (or when they scroll into view): their cost apart.
+          const idle = [];
+          root.addEventListener('widget-settled', (e) => {
+            if (recording) idle.push(e.detail.idleMs);
+          });
           root.addEventListener('widget-rendered', (e) => {
             if (!recording) return;
             times.push(e.detail.ms);
@@ -136,6 +144,7 @@ try {
           frames.length = 0;
           slices.length = 0;
           longestSlices.length = 0;
+          idle.length = 0;
           let longest = 0;
           let longestControl = '-';
           let current = '-';
@@ -173,7 +182,7 @@ try {
           }
           await new Promise((r) => setTimeout(r, 100));
           observer.disconnect();
-          return { times, frames, slices, longestSlices, longest, longestControl, perControl, perControlFrame };
+          return { times, frames, slices, longestSlices, longest, longestControl, perControl, perControlFrame, idle };
         }, { id, rounds: ROUNDS });
         const worst = Math.max(...result.times);
         // The slowest control, by its median: what a reader dragging that control waits for.
@@ -195,6 +204,7 @@ try {
           'frames': Math.max(...result.slices),
           'longest frame JS ms': Math.max(...result.longestSlices).toFixed(1),
           'last frame ms': median(result.frames).toFixed(1),
+          'off-screen figures, idle ms': median(result.idle.length > 0 ? result.idle : [0]).toFixed(2),
           'longest task ms': `${result.longest.toFixed(0)}${result.longest > 0 ? ` (${result.longestControl})` : ''}`,
         });
       }
