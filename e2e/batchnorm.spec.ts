@@ -426,6 +426,30 @@ test('figures off screen wait for idle time or for the reader to scroll to them,
   }
 });
 
+test('a figure that once took longer than any idle period is still drawn (no endless wait for idle time)', async ({ page }) => {
+  // While `slowSvg` is set, every SVG attribute write busy-waits: each figure's drawing takes over 50 ms, longer
+  // than the longest idle period a browser grants.
+  await page.addInitScript(() => {
+    const w = window as unknown as { slowSvg: boolean };
+    w.slowSvg = false;
+    const native = SVGElement.prototype.setAttribute;
+    SVGElement.prototype.setAttribute = function (this: SVGElement, name: string, value: string) {
+      if (w.slowSvg) for (const until = performance.now() + 3; performance.now() < until; );
+      native.call(this, name, value);
+    };
+  });
+  const widget = await open(page, '?bn.n=32&bn.c=8&bn.step=20');
+  await widget.locator('[data-figure="input"]').evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
+  await page.evaluate(() => ((window as unknown as { slowSvg: boolean }).slowSvg = true));
+  await slide(range(widget, 'n'), 31);
+  await expect(widget).not.toHaveAttribute('data-drawing', '', { timeout: 20_000 });
+  await page.evaluate(() => ((window as unknown as { slowSvg: boolean }).slowSvg = false));
+  const spread = await figureMarkup(widget, 'spread');
+  await slide(range(widget, 'n'), 30);
+  await expect(widget).not.toHaveAttribute('data-drawing', '', { timeout: 5_000 });
+  expect(await figureMarkup(widget, 'spread')).not.toBe(spread);
+});
+
 test('works with the keyboard alone', async ({ page }) => {
   const widget = await open(page);
   const n = range(widget, 'n');

@@ -2,10 +2,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** Waits until the widget's code has loaded and drawn (data-state="live"). */
+/**
+ * Waits until the widget's code has loaded (data-state="live") and every figure shows the state: figures off
+ * screen are drawn in idle time, and the root carries data-drawing until they are.
+ */
 export async function waitLive(widget: Locator): Promise<void> {
   await widget.scrollIntoViewIfNeeded();
   await expect(widget).toHaveAttribute('data-state', 'live');
+  await expect(widget).not.toHaveAttribute('data-drawing');
 }
 
 /** Sets a range input with the keyboard: focus it, then press Home/End/arrows until it reads `value`. */

@@ -135,6 +135,30 @@ describe('running statistics replay', () => {
     expect(drawStreamBlocks(1, -3).length).toBe(0);
   });
 
+  it('sums kept between calls (per seed and N) give what batchNorm gives, in any order of seed, N, C, momentum and steps', () => {
+    // batchNorm fed batch after batch: the reference, computed without the replay's kept sums.
+    const reference = (seed: number, n: number, c: number, m: number, steps: number) => {
+      let runningMean: Float64Array = new Float64Array(c);
+      let runningVar: Float64Array = new Float64Array(c).fill(1);
+      for (let k = 0; k < steps; k++) {
+        const r = batchNorm(streamBatch(seed, k, n, c), { momentum: m, runningMean, runningVar });
+        runningMean = Float64Array.from(r.runningMean);
+        runningVar = Float64Array.from(r.runningVar);
+      }
+      return { runningMean, runningVar };
+    };
+    const calls: [number, number, number, number, number][] = [
+      [41, 8, 16, 0.1, 30], [41, 8, 3, 0.5, 10], [41, 8, 16, 0.1, 50], [41, 9, 16, 0.1, 50], [42, 8, 16, 0.1, 50],
+      [43, 8, 5, 0.2, 20], [44, 8, 5, 0.2, 20], [45, 8, 5, 0.2, 20], [41, 8, 7, 0.9, 60], [41, 2, 2, 1, 5], [41, 9, 1, 0.1, 51],
+    ];
+    for (const [seed, n, c, m, steps] of calls) {
+      const h = runningHistory(seed, n, c, m, steps);
+      const r = reference(seed, n, c, m, steps);
+      expect([...h.mean.subarray(steps * c)]).toEqual([...r.runningMean]);
+      h.variance.subarray(steps * c).forEach((v, j) => expect(Math.abs(v - r.runningVar[j]!)).toBeLessThanOrEqual(1e-12 * r.runningVar[j]!));
+    }
+  });
+
   it('extending a shorter history gives exactly the full replay', () => {
     const full = runningHistory(2, 16, 4, 0.3, 40);
     const extended = runningHistory(2, 16, 4, 0.3, 40, runningHistory(2, 16, 4, 0.3, 13));

@@ -143,9 +143,11 @@ function block(seed: Seed, k: number, rows: number): Int32Array {
   return b.data;
 }
 
+const seedKey = (seed: Seed): string => (typeof seed === 'number' ? String(seed) : `s:${seed}`);
+
 /** The blocks drawn so far for a seed (made room for when new). */
 function streamOf(seed: Seed): Block[] {
-  const key = typeof seed === 'number' ? String(seed) : `s:${seed}`;
+  const key = seedKey(seed);
   let stream = blocks.get(key);
   if (!stream) {
     if (blocks.size >= MAX_SEEDS) {
@@ -163,7 +165,7 @@ function streamOf(seed: Seed): Block[] {
 /** How many rows replaying `steps` batches of `n` rows would still have to draw (0: all drawn already). */
 export function undrawnRows(seed: Seed, steps: number, n: number): number {
   const rows = clampSize(n, STREAM_ROWS);
-  const stream = blocks.get(typeof seed === 'number' ? String(seed) : `s:${seed}`) ?? [];
+  const stream = blocks.get(seedKey(seed)) ?? [];
   let missing = 0;
   for (let k = 0; k < steps; k++) missing += Math.max(0, rows - (stream[k]?.rows ?? 0));
   return missing;
@@ -217,6 +219,51 @@ export function streamPopulation(c: number): FeaturePopulation {
   return { mean: FULL.mean.slice(0, cols), std: FULL.std.slice(0, cols) };
 }
 
+/** Σm and Σm² of the 16 columns of batches 0 … steps − 1 (N rows each) of one seed: batch k's at k · 16 + c. */
+interface StepSums {
+  readonly key: string;
+  readonly rows: number;
+  steps: number;
+  sums: Float64Array;
+  squares: Float64Array;
+}
+/** The sums of the last few (seed, N): a new C or momentum then replays 200 × 16 sums, not 200 blocks. */
+const recentSums: StepSums[] = [];
+const MAX_RECENT_SUMS = 4;
+
+function stepSums(seed: Seed, rows: number, steps: number): StepSums {
+  const key = seedKey(seed);
+  const index = recentSums.findIndex((e) => e.key === key && e.rows === rows);
+  const entry = index >= 0 ? recentSums.splice(index, 1)[0]! : { key, rows, steps: 0, sums: new Float64Array(0), squares: new Float64Array(0) };
+  recentSums.unshift(entry);
+  recentSums.length = Math.min(recentSums.length, MAX_RECENT_SUMS);
+  if (steps <= entry.steps) return entry;
+  if (entry.sums.length < steps * STREAM_FEATURES) {
+    const capacity = Math.max(steps, 2 * entry.steps) * STREAM_FEATURES;
+    const sums = new Float64Array(capacity);
+    const squares = new Float64Array(capacity);
+    sums.set(entry.sums.subarray(0, entry.steps * STREAM_FEATURES));
+    squares.set(entry.squares.subarray(0, entry.steps * STREAM_FEATURES));
+    entry.sums = sums;
+    entry.squares = squares;
+  }
+  const { sums, squares } = entry;
+  for (let k = entry.steps; k < steps; k++) {
+    const data = block(seed, k, rows);
+    const at = k * STREAM_FEATURES;
+    for (let i = 0; i < rows; i++) {
+      const base = i * STREAM_FEATURES;
+      for (let ch = 0; ch < STREAM_FEATURES; ch++) {
+        const m = data[base + ch]!;
+        sums[at + ch] = sums[at + ch]! + m;
+        squares[at + ch] = squares[at + ch]! + m * m;
+      }
+    }
+  }
+  entry.steps = steps;
+  return entry;
+}
+
 /** Running statistics after each training step: row s holds the buffers after batches 0 … s − 1 (row 0: 0 and 1). */
 export interface RunningHistory {
   /** (steps + 1) × C, row-major. */
@@ -260,16 +307,16 @@ export function runningHistory(
   } else {
     variance.fill(1, 0, cols);
   }
-  const sums = new Float64Array(cols);
-  const squares = new Float64Array(cols);
   const meanDivisor = SCALE * rows;
   const varianceDivisor = SCALE * SCALE * rows * (rows - 1);
+  // The exact integer sums of each batch, kept per (seed, N): only the running update is replayed here.
+  const { sums, squares } = rows < 2 ? { sums: undefined, squares: undefined } : stepSums(seed, rows, total);
   for (let k = start; k < total; k++) {
-    const data = block(seed, k, rows);
     const before = k * cols;
     const after = (k + 1) * cols;
-    if (rows < 2) {
+    if (!sums || !squares) {
       // PyTorch refuses the pass ("Expected more than 1 value per channel when training"); buffers unchanged.
+      const data = block(seed, k, rows);
       for (let ch = 0; ch < cols; ch++) {
         mean[after + ch] = mean[before + ch]!;
         variance[after + ch] = variance[before + ch]!;
@@ -277,20 +324,11 @@ export function runningHistory(
       }
       continue;
     }
-    sums.fill(0);
-    squares.fill(0);
-    for (let i = 0; i < rows; i++) {
-      const base = i * STREAM_FEATURES;
-      for (let ch = 0; ch < cols; ch++) {
-        const m = data[base + ch]!;
-        sums[ch] = sums[ch]! + m;
-        squares[ch] = squares[ch]! + m * m;
-      }
-    }
+    const at = k * STREAM_FEATURES;
     for (let ch = 0; ch < cols; ch++) {
-      const s = sums[ch]!;
+      const s = sums[at + ch]!;
       const batch = s / meanDivisor;
-      const unbiased = (rows * squares[ch]! - s * s) / varianceDivisor;
+      const unbiased = (rows * squares[at + ch]! - s * s) / varianceDivisor;
       mean[after + ch] = momentum * batch + (1 - momentum) * mean[before + ch]!;
       variance[after + ch] = momentum * unbiased + (1 - momentum) * variance[before + ch]!;
       batchMean[before + ch] = batch;

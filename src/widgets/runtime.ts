@@ -191,6 +191,7 @@ export function mountWidget<S extends Schema, F>(root: HTMLElement, spec: Widget
       drawn: spec.figures(view.figures, { width, lang, document: virtualDocument }),
       todo: ready.filter((box) => onScreen.has(box)),
       deferred: ready.filter((box) => !onScreen.has(box)),
+      started,
       spent: 0,
       slices: 0,
       onScreenDone: false,
@@ -205,6 +206,8 @@ export function mountWidget<S extends Schema, F>(root: HTMLElement, spec: Widget
     readonly todo: HTMLElement[];
     /** Figures off screen: drawn when the browser is idle, or when they scroll into view. */
     deferred: HTMLElement[];
+    /** performance.now() when the redraw began. */
+    readonly started: number;
     spent: number;
     slices: number;
     /** The figures on screen are all drawn (later ones come from scrolling or idle time). */
@@ -293,9 +296,12 @@ export function mountWidget<S extends Schema, F>(root: HTMLElement, spec: Widget
     if (!current || current.todo.length > 0) return; // a redraw is under way: it asks again when done
     const started = performance.now();
     let drew = false;
+    // Past IDLE_TIMEOUT_MS a figure is drawn even if no idle period seems long enough for it (its last drawing may
+    // have been slow for reasons that are gone): one per callback, so the page still gets its frames.
+    const overdue = deadline.didTimeout || performance.now() - current.started > IDLE_TIMEOUT_MS;
     while (current.deferred.length > 0) {
       const box = current.deferred[0]!;
-      if (!(deadline.timeRemaining() > (cost.get(box) ?? 2) || (deadline.didTimeout && !drew))) break;
+      if (!(deadline.timeRemaining() > (cost.get(box) ?? 2) || (overdue && !drew))) break;
       current.deferred.shift();
       const start = performance.now();
       if (drawBox(current, box)) cost.set(box, performance.now() - start);
