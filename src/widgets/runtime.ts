@@ -289,6 +289,8 @@ export function mountWidget<S extends Schema, F>(root: HTMLElement, spec: Widget
   /** Milliseconds each box took to draw last time: an idle period too short for it waits for a longer one. */
   const cost = new WeakMap<Element, number>();
   let idleRequested = false;
+  /** JavaScript time spent drawing off-screen figures since the last `widget-settled` (for the benchmark). */
+  let idleMs = 0;
 
   function drawWhenIdle(deadline: IdleDeadline): void {
     idleRequested = false;
@@ -310,9 +312,6 @@ export function mountWidget<S extends Schema, F>(root: HTMLElement, spec: Widget
     idleMs += performance.now() - started;
     settle(current);
   }
-
-  /** JavaScript time spent drawing off-screen figures since the last `widget-settled` (for the benchmark). */
-  let idleMs = 0;
 
   /** After a slice: draws what is left off screen when idle; the widget carries data-drawing until all is drawn. */
   function settle(current: DrawJob): void {
