@@ -442,10 +442,12 @@ test('a figure that once took longer than any idle period is still drawn (no end
   await widget.locator('[data-figure="input"]').evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
   await page.evaluate(() => ((window as unknown as { slowSvg: boolean }).slowSvg = true));
   await slide(range(widget, 'n'), 31);
+  await settled(page); // the redraw has begun (and, when it ends within 600 frames, ended)
   await expect(widget).not.toHaveAttribute('data-drawing', '', { timeout: 20_000 });
   await page.evaluate(() => ((window as unknown as { slowSvg: boolean }).slowSvg = false));
   const spread = await figureMarkup(widget, 'spread');
   await slide(range(widget, 'n'), 30);
+  await settled(page);
   await expect(widget).not.toHaveAttribute('data-drawing', '', { timeout: 5_000 });
   expect(await figureMarkup(widget, 'spread')).not.toBe(spread);
 });

@@ -310,11 +310,11 @@ export function runningHistory(
   const meanDivisor = SCALE * rows;
   const varianceDivisor = SCALE * SCALE * rows * (rows - 1);
   // The exact integer sums of each batch, kept per (seed, N): only the running update is replayed here.
-  const { sums, squares } = rows < 2 ? { sums: undefined, squares: undefined } : stepSums(seed, rows, total);
+  const kept = rows < 2 ? undefined : stepSums(seed, rows, total);
   for (let k = start; k < total; k++) {
     const before = k * cols;
     const after = (k + 1) * cols;
-    if (!sums || !squares) {
+    if (!kept) {
       // PyTorch refuses the pass ("Expected more than 1 value per channel when training"); buffers unchanged.
       const data = block(seed, k, rows);
       for (let ch = 0; ch < cols; ch++) {
@@ -326,9 +326,9 @@ export function runningHistory(
     }
     const at = k * STREAM_FEATURES;
     for (let ch = 0; ch < cols; ch++) {
-      const s = sums[at + ch]!;
+      const s = kept.sums[at + ch]!;
       const batch = s / meanDivisor;
-      const unbiased = (rows * squares[at + ch]! - s * s) / varianceDivisor;
+      const unbiased = (rows * kept.squares[at + ch]! - s * s) / varianceDivisor;
       mean[after + ch] = momentum * batch + (1 - momentum) * mean[before + ch]!;
       variance[after + ch] = momentum * unbiased + (1 - momentum) * variance[before + ch]!;
       batchMean[before + ch] = batch;

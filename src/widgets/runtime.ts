@@ -221,13 +221,13 @@ export function mountWidget<S extends Schema, F>(root: HTMLElement, spec: Widget
 
   /** Brings one box up to the job's view; false when it already showed it (nothing was touched). */
   function drawBox(current: DrawJob, box: HTMLElement): boolean {
-    const figure = current.drawn[box.dataset.figure ?? ''];
+    const key = box.dataset.figure ?? '';
+    const figure = current.drawn[key];
     if (!figure) return false;
-    const description = current.view.descriptions[box.dataset.figure ?? ''] ?? '';
-    // A renderer may hand back the figure already shown (its data did not change): leave it in place.
+    const description = current.view.descriptions[key] ?? '';
     const last = shown.get(box);
     if (last?.figure === figure) {
-      // The same drawing (its data did not change): at most its words did.
+      // The renderer handed back the drawing shown (its data did not change): at most its words did.
       if (last.description === description) return false;
       asAccessibleImage(figure, description);
       if (figure instanceof VirtualElement) box.firstElementChild?.setAttribute('aria-label', description);
@@ -249,10 +249,13 @@ export function mountWidget<S extends Schema, F>(root: HTMLElement, spec: Widget
       if (box && drawBox(current, box)) drew = true;
     }
     const sliceMs = performance.now() - sliceStart;
-    if (current.todo.length > 0) {
+    // The redraw's time is its frames until the figures on screen are drawn (not the ones scrolled to later).
+    if (!current.onScreenDone) {
       current.spent += sliceMs;
       current.slices += 1;
       carried.longestSliceMs = Math.max(carried.longestSliceMs, sliceMs);
+    }
+    if (current.todo.length > 0) {
       root.setAttribute('data-drawing', '');
       requestAnimationFrame(() => {
         if (job === current) drawFigures(current, performance.now());
@@ -261,9 +264,6 @@ export function mountWidget<S extends Schema, F>(root: HTMLElement, spec: Widget
     }
     if (!current.onScreenDone) {
       current.onScreenDone = true;
-      current.spent += sliceMs;
-      current.slices += 1;
-      carried.longestSliceMs = Math.max(carried.longestSliceMs, sliceMs);
       // A model waiting for data it asked for (a worker's): the widget is still drawing until refresh() comes.
       if (current.view.pending === true) {
         carried.ms += current.spent;
