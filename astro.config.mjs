@@ -6,6 +6,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import remarkHeadingIds from './src/markdown/remark-heading-ids.mjs';
 import remarkMathFlag from './src/markdown/remark-math-flag.mjs';
+import buildId from './src/integrations/build-id.mjs';
 
 // The site's public address; override with SITE_URL when deploying elsewhere.
 const site = process.env.SITE_URL ?? 'https://layernorm.example.org';
@@ -30,5 +31,5 @@ export default defineConfig({
       defaultColor: 'light',
     },
   },
-  integrations: [mdx()],
+  integrations: [mdx(), buildId()],
 });

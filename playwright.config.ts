@@ -23,8 +23,11 @@ export default defineConfig({
   projects: [
     { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
   ],
+  // Checks that the server answering on PORT serves this build (see e2e/global-setup.ts).
+  globalSetup: './e2e/global-setup.ts',
   webServer: {
-    command: `npx astro preview --port ${PORT} --host 127.0.0.1 --ignore-lock${OUT_DIR ? ` --outDir ${OUT_DIR}` : ''}`,
+    // Astro's own binary, not npx: stopping npx could leave `astro preview` serving this build after the run.
+    command: `node_modules/.bin/astro preview --port ${PORT} --host 127.0.0.1 --ignore-lock${OUT_DIR ? ` --outDir ${OUT_DIR}` : ''}`,
     url: `http://127.0.0.1:${PORT}/zh/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
