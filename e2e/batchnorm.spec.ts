@@ -114,7 +114,11 @@ test('"next batch" feeds one batch: the running statistics take one step towards
   await expect(widget.locator('[data-text="runMean"]')).toHaveText(new RegExp(`^${after.replace(/[.]/g, '\\.')} → `));
   await expect(widget.locator('[data-text="inputTitle"]')).toContainText('batch 1 of the stream');
   await slide(range(widget, 'step'), 22);
-  await expect(widget.locator('[data-text="share"]')).toContainText('(1 − 0.1)^22 = 0.0985: 90.2 %');
+  // (1 − 0.1)^22 = 0.0985, typeset: the exponent is a superscript.
+  await expect(widget.locator('sup[data-text="shareK"]')).toHaveText('22');
+  await expect(widget.locator('[data-text="shareM"]')).toHaveText('0.1');
+  await expect(widget.locator('[data-text="share"]')).toHaveText('0.0985');
+  await expect(widget.locator('[data-text="shareNote"]')).toHaveText('90.2\u00a0% of the way to the population value');
   await widget.locator('[data-action="restart"]').click();
   await expect(range(widget, 'step')).toHaveValue('0');
   await expect(widget.locator('[data-text="runMean"]')).toHaveText(/^0 → /);
@@ -180,10 +184,74 @@ test('N = 1 in training shows PyTorch’s refusal as a message, and eval mode wo
   await expect(widget.locator('[data-code]')).toContainText(`# ${refusal(4)}`);
   expect(await widget.innerText()).not.toMatch(/NaN|Infinity/);
 
+  // No step was an update: the weight readout agrees with the flat running curves.
+  await expect(widget.locator('[data-text="shareK"]')).toHaveText('0');
+  await expect(widget.locator('[data-text="share"]')).toHaveText('1');
+  await expect(widget.locator('[data-text="shareNote"]')).toHaveText('no update: at N\u00a0=\u00a01 PyTorch refused every training step (3 so far)');
+
   await widget.locator('label.segment', { hasText: 'eval' }).click();
   await expect(widget.locator('[data-message]')).toBeHidden();
   await expect(widget.locator('[data-text="outMean"]')).toHaveText(/^−?\d/);
   await expect(widget.locator('[data-text="oneSampleNote"]')).toContainText('never left their initial values');
+  await expect(widget.locator('[data-text="shareK"]')).toHaveText('0');
+});
+
+test('eval mode feeds nothing: Next batch and Play are unavailable, with the reason beside them', async ({ page }) => {
+  const widget = await open(page, '?bn.step=5');
+  const next = widget.locator('[data-action="next"]');
+  const play = widget.locator('button[data-play]');
+  const note = widget.locator('[data-text="toolbarNote"]');
+  await play.click();
+  await expect(play).toHaveAttribute('aria-pressed', 'true');
+  await widget.locator('label.segment', { hasText: 'eval' }).click();
+  // Playing stops, both buttons say they are unavailable and why (still focusable, so a keyboard user finds them).
+  await expect(play).toHaveAttribute('aria-pressed', 'false');
+  for (const button of [next, play]) {
+    await expect(button).toHaveAttribute('aria-disabled', 'true');
+    await expect(button).toHaveAttribute('aria-describedby', (await note.getAttribute('id')) ?? 'missing');
+  }
+  await expect(note).toBeVisible();
+  await expect(note).toContainText('Eval mode feeds no batches');
+  await settled(page);
+  const step = await range(widget, 'step').inputValue();
+  const running = await text(widget, 'runMean');
+  // (force: Playwright, like a reader's tools, treats aria-disabled buttons as disabled; a mouse still clicks them)
+  await next.click({ force: true });
+  await play.click({ force: true });
+  await page.waitForTimeout(1000);
+  await expect(range(widget, 'step')).toHaveValue(step);
+  await expect(play).toHaveAttribute('aria-pressed', 'false');
+  expect(await text(widget, 'runMean')).toBe(running);
+  expect(running).toContain('eval does not update it');
+  // "after 1 batch", not "after 1 batches".
+  await slide(range(widget, 'step'), 1);
+  await expect(widget.locator('[data-text="modeNote"]')).toHaveText('eval: each column is normalized with the running mean and variance after 1 batch');
+  // Back in training both buttons work again.
+  await widget.locator('label.segment', { hasText: 'train' }).click();
+  for (const button of [next, play]) await expect(button).not.toHaveAttribute('aria-disabled', /.*/);
+  await expect(note).toContainText('Play feeds one batch per step');
+  await next.click();
+  await expect(range(widget, 'step')).toHaveValue('2');
+});
+
+test('labels are typeset: μ with a subscript B, σ with a stacked 2 and B, and Chinese punctuation in zh', async ({ page }) => {
+  const en = await open(page);
+  await expect(en.locator('.bn-readouts dt').first()).toHaveText('feature 2: batch mean μB');
+  await expect(en.locator('.bn-readouts dt').first().locator('sub')).toHaveText('B');
+  await expect(en.locator('.bn-readouts dt').nth(1).locator('.notation-stack sup')).toHaveText('2');
+  await expect(en.locator('.bn-readouts dt').nth(1).locator('.notation-stack sub')).toHaveText('B');
+  await expect(en.locator('[data-figure="spread"] .spread-y-label tspan').first()).toHaveText('B');
+  expect(await en.innerText()).not.toMatch(/μ_B|σ²_B|_\{|\^\{|\)\^/);
+  // A subscript is drawn smaller than its base.
+  const sizes = await en.locator('.bn-readouts dt').first().evaluate((dt) => [getComputedStyle(dt).fontSize, getComputedStyle(dt.querySelector('sub')!).fontSize].map(Number.parseFloat));
+  expect(sizes[1]!).toBeLessThan(sizes[0]! * 0.9);
+
+  const zh = await open(page, '?bn.step=22', 'zh');
+  await expect(zh.locator('.bn-readouts dt').first()).toHaveText('特征 2：批均值 μB');
+  await expect(zh.locator('[data-text="shareNote"]')).toHaveText('已走完从初始值到总体值的 90.2%');
+  await expect(zh.locator('[data-text="runningTitle"]')).toHaveText('特征 2 的滑动平均统计量随喂入批次的变化（虚线为总体值）');
+  const all = await zh.innerText();
+  expect(all).not.toMatch(/运行(统计量|均值|方差)|[\u4e00-\u9fff]: | %/);
 });
 
 test('the chosen-feature slider follows the number of features', async ({ page }) => {
@@ -466,8 +534,6 @@ test('works with the keyboard alone', async ({ page }) => {
   await expect(range(widget, 'f')).toHaveValue('5');
   await expect(widget.locator('[data-text="feature"]')).toHaveText('feature 5');
   await widget.locator('input[name="mode"][value="train"]').focus();
-  await page.keyboard.press('ArrowRight');
-  await expect(widget.locator('input[name="mode"][value="eval"]')).toBeChecked();
   await page.keyboard.press('Tab'); // "Next batch"
   await expect(widget.locator('[data-action="next"]')).toBeFocused();
   await page.keyboard.press('Enter');
@@ -480,6 +546,19 @@ test('works with the keyboard alone', async ({ page }) => {
   await expect(widget.locator('button[data-play]')).toHaveAttribute('aria-pressed', 'false');
   await page.keyboard.press('Tab'); // Back to step 0
   await page.keyboard.press('Enter');
+  await expect(range(widget, 'step')).toHaveValue('0');
+  // Eval by keyboard: the buttons stay reachable, say they are unavailable, and feed nothing.
+  await widget.locator('input[name="mode"][value="train"]').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(widget.locator('input[name="mode"][value="eval"]')).toBeChecked();
+  await page.keyboard.press('Tab');
+  await expect(widget.locator('[data-action="next"]')).toBeFocused();
+  await expect(widget.locator('[data-action="next"]')).toHaveAttribute('aria-disabled', 'true');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await expect(widget.locator('button[data-play]')).toHaveAttribute('aria-pressed', 'false');
+  await page.waitForTimeout(600);
   await expect(range(widget, 'step')).toHaveValue('0');
 });
 

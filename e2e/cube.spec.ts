@@ -46,6 +46,10 @@ test.describe('without JavaScript', () => {
       await expect(widget.locator('[data-text="call"]')).toHaveText('nn.LayerNorm(8)(x)');
       await expect(widget.locator('[data-code]')).toContainText('nn.LayerNorm(D, dtype=torch.float64)');
       await expect(range(widget, 'B')).toHaveValue('3');
+      // The site's term for a token, in the control and in the note.
+      await expect(widget.locator('label.segment', { hasText: lang === 'en' ? 'tokens' : 'token' }).first()).toBeVisible();
+      await expect(widget.locator('[data-text="note"]')).toContainText(lang === 'en' ? 'One mean and variance per token' : '每个 token 一个均值、一个方差');
+      await expect(widget).not.toContainText('词元');
     });
   }
 });

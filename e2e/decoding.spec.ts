@@ -1,5 +1,6 @@
-// The decoding widget on the built site: no-JS figures, every control, stepping through the tokens, BatchNorm's
-// refusal in training mode, LayerNorm's zero gap, URL round trip, hostile queries, keyboard, axe, redraw time.
+// The decoding widget on the built site: no-JS figures, the train–inference gap at drift 0, every control, stepping
+// through the tokens, BatchNorm's refusal in training mode, LayerNorm's zero gap, drift as a second effect, URL round
+// trip, hostile queries, keyboard, axe.
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { expectCopiedLink, expectNoAxeViolations, figureMarkup, setRange, settled, waitLive, flushedParams, widgetParams } from './widget-helpers';
@@ -47,7 +48,13 @@ test.describe('without JavaScript', () => {
       await expect(widget.locator('[data-text="decoded"]')).toHaveText(lang === 'en' ? '4 of 8 tokens' : '8 个 token 中的 4 个');
       await expect(widget.locator('[data-text="gap"]')).toHaveText(/^\d\.\d{3}$/);
       await expect(widget.locator('[data-text="lnGap"]')).toHaveText('0');
-      await expect(widget.locator('[data-text="running"]')).toContainText(lang === 'en' ? 'after 30 batches' : '经过 30 个批次');
+      await expect(widget.locator('[data-text="running"]')).toContainText(lang === 'en' ? 'after 30 batches' : '训练了 30 个批次');
+      // It opens on the discrepancy itself: no drift, and eval mode's output already differs from training mode's.
+      await expect(range(widget, 'shift')).toHaveValue('0');
+      await expect(widget.locator('[data-text="note"]')).toContainText(
+        lang === 'en' ? 'that is the train–inference discrepancy, and it is there at drift 0' : '这就是训练与推理的不一致，偏移为 0 时就已存在',
+      );
+      await expect(widget.locator('[data-figure="tokens"] > svg')).toHaveAttribute('aria-label', lang === 'en' ? /In training mode, inside its batch: .* At inference/ : /训练模式下，在批次中：.*推理时/);
       await expect(widget.locator('[data-code]')).toContainText('bn.running_mean.copy_(torch.tensor([');
       await expect(widget.locator('[data-code]')).toContainText('bn.eval()');
       await expect(range(widget, 'steps')).toHaveValue('30');
@@ -68,6 +75,18 @@ test('comes alive without moving: every figure keeps its box', async ({ page }) 
     expect(Math.abs((after[i]?.height ?? 0) - (before[i]?.height ?? 0)), key).toBeLessThan(1);
     expect(Math.abs((after[i]?.y ?? 0) - (before[i]?.y ?? 0)), key).toBeLessThan(1);
   });
+});
+
+test('drift is a second effect: the note adds it, with the largest gap now and at drift 0', async ({ page }) => {
+  const widget = await open(page, '?dec.steps=200');
+  await settled(page);
+  const atZero = await text(widget, 'bnEvalGap');
+  await expect(widget.locator('[data-text="note"]')).not.toContainText('Drift');
+  await setRange(range(widget, 'shift'), 2);
+  await expect(widget.locator('[data-text="note"]')).toContainText(`Drift 2 σ adds a second effect`);
+  await expect(widget.locator('[data-text="note"]')).toContainText(`at drift 0, ${atZero}.`);
+  const now = await text(widget, 'bnEvalGap');
+  await expect(widget.locator('[data-text="note"]')).toContainText(`Largest gap over all tokens now ${now};`);
 });
 
 test('every control changes the figures and the printed numbers', async ({ page }) => {
@@ -182,15 +201,7 @@ test.describe('hostile query strings are harmless', () => {
 
 test('works with the keyboard alone', async ({ page }) => {
   const widget = await open(page);
-  const steps = range(widget, 'steps');
-  await steps.focus();
-  await page.keyboard.press('ArrowRight');
-  await expect(steps).toHaveValue('31');
-  await page.keyboard.press('Tab'); // shift
-  await page.keyboard.press('ArrowRight');
-  await expect(range(widget, 'shift')).toHaveValue('0.6');
-  await page.keyboard.press('Tab'); // mode: the checked radio
-  await expect(widget.locator('input[name="mode"][value="bn-eval"]')).toBeFocused();
+  await widget.locator('input[name="mode"][value="bn-eval"]').focus(); // the first control: the checked radio
   await page.keyboard.press('ArrowRight');
   await expect(widget.locator('input[name="mode"][value="bn-train"]')).toBeChecked();
   await expect(widget.locator('[data-message]')).toHaveText(REFUSAL);
@@ -206,7 +217,13 @@ test('works with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Tab'); // "Start over"
   await page.keyboard.press('Space');
   await expect(range(widget, 'token')).toHaveValue('0');
-  await expect.poll(() => widgetParams(page, 'dec')).toEqual({ 'dec.steps': '31', 'dec.shift': '0.6', 'dec.mode': 'ln', 'dec.token': '0' });
+  await page.keyboard.press('Tab'); // training batches
+  await page.keyboard.press('ArrowRight');
+  await expect(range(widget, 'steps')).toHaveValue('31');
+  await page.keyboard.press('Tab'); // drift
+  await page.keyboard.press('ArrowRight');
+  await expect(range(widget, 'shift')).toHaveValue('0.1');
+  await expect.poll(() => widgetParams(page, 'dec')).toEqual({ 'dec.steps': '31', 'dec.shift': '0.1', 'dec.mode': 'ln', 'dec.token': '0' });
 });
 
 test('axe finds nothing in light and dark, with figures and with the training-mode refusal', async ({ page }) => {

@@ -93,7 +93,10 @@ test('every control changes the figures and the printed numbers', async ({ page 
 
   await expectChange(widget, 'compare', 'lnChange', () => widget.locator('select[name="scale"]').selectOption('10'));
   await expect(widget.locator('[data-text="lnChange"]')).toHaveText(/^\d\.\de−\d+$/);
-  await expect(widget.locator('[data-text="lnNote"]')).toContainText('comes from ε = 1e-5 alone');
+  await expect(widget.locator('[data-text="lnNote"]')).toContainText('comes from ε = 1e−5 alone');
+  // What ε = 0 would leave is rounding, stated as a bound (PyTorch prints 0 or 2.2e-16 where this page computes 4.4e−16).
+  await expect(widget.locator('[data-text="lnNote"]')).toContainText('With ε = 0 it would be below 1e−14: floating-point rounding.');
+  expect(await text(widget, 'lnNote')).not.toMatch(/e−1[5-9]/); // no digits of the page's own rounding
 
   await expectChange(widget, 'output', 'bnChange', () => widget.locator('select[name="affine"]').selectOption('ramp'));
   await expect(widget.locator('[data-code]')).toContainText('gamma = torch.tensor([0.5, 0.7, 0.9, 1.1, 1.3, 1.5])');
@@ -125,6 +128,21 @@ test('N = 1: BatchNorm refuses in training with PyTorch’s message, LayerNorm w
   await expect(widget.locator('.ln-bn-error')).toBeHidden();
   await expect(widget.locator('[data-figure="compare"] [data-panel="bn"] .sample-outputs-after')).toHaveAttribute('d', /^(M[^M]+){6}$/);
   await expect(widget.locator('[data-text="lnTrainEval"]')).toHaveText('identical');
+});
+
+test('at N = 64 the output’s row means are rounding noise and drawn as zero, the input’s at their scale', async ({ page }) => {
+  const widget = await open(page, '?ln.n=64&ln.c=16&ln.pick=40');
+  /** The bar widths of one figure's μ column (each bar is `M a,y h w v … z`). */
+  const widths = async (figure: 'input' | 'output') =>
+    widget.locator(`[data-figure="${figure}"] .row-stats-mean path[fill]`).evaluateAll((paths) =>
+      paths.flatMap((p) => [...(p.getAttribute('d') ?? '').matchAll(/M[^h]*h([-\d.]+)/g)].map((m) => Number(m[1]))),
+    );
+  await settled(page);
+  const output = await widths('output');
+  expect(output).toHaveLength(64);
+  expect(Math.max(...output), 'every μ bar of the LayerNorm output stays a 1 px tick').toBe(1);
+  await expect(widget.locator('[data-figure="output"] .row-stats-mean text').last()).toHaveText('0');
+  expect(Math.max(...(await widths('input'))), 'the input’s real row means fill the column').toBeGreaterThan(10);
 });
 
 test('the chosen-sample slider follows the batch size', async ({ page }) => {
@@ -161,7 +179,8 @@ test('the URL follows the state, and a fresh page on it shows the same view in b
   await expect(range(zh, 'mates')).toHaveValue('3');
   await expect(zh.locator('[data-text="bnChange"]')).toHaveText(numbers[0] ?? '');
   await expect(zh.locator('[data-text="changeHeading"]')).toHaveText('样本 2 输出的最大变化量');
-  await expect(zh.locator('[data-text="lnNote"]')).toContainText('ε = 1e-5');
+  await expect(zh.locator('[data-text="lnNote"]')).toContainText('ε = 1e−5');
+  await expect(zh.locator('[data-text="lnNote"]')).toContainText('若 ε = 0，变化小于 1e−14，只是浮点舍入误差。');
 });
 
 test('the copy-link button carries the query and the widget anchor', async ({ page }) => {

@@ -61,8 +61,12 @@ test.describe('without JavaScript', () => {
       await expect(widget.locator('[data-text="zMean"]')).toHaveText('0');
       await expect(widget.locator('[data-text="zStd"]')).toHaveText('1');
       await expect(widget.locator('[data-text="rawMean"]')).toHaveText(/^\d\d\.\d+$/);
-      await expect(widget.locator('[data-code]')).toContainText('x_z = (x - x.mean()) / x.std(correction=0)');
+      await expect(widget.locator('[data-code]')).toContainText('return (v - v.mean()) / v.std(dim=0, correction=0)');
       await expect(widget.locator('select[name="dist"]')).toHaveValue('normal');
+      // The outlier is off: its slider is disabled, and says why.
+      await expect(range(widget, 'size')).toBeDisabled();
+      await expect(widget.locator('#widget-normalization-size-off')).toBeVisible();
+      await expect(widget.locator('[data-outlier-only]')).toBeHidden();
     });
   }
 });
@@ -205,6 +209,74 @@ test.describe('hostile query strings are harmless', () => {
       await expect.poll(() => widgetParams(page, 'norm')['norm.n']).toBe(String(n));
     });
   }
+});
+
+test('the outlier slider is off, with its reason in view, until the outlier is on', async ({ page }) => {
+  const widget = await open(page);
+  const size = range(widget, 'size');
+  const toggle = widget.locator('input[name="outlier"]');
+  const hint = widget.locator('#widget-normalization-size-off');
+  await expect(size).toBeDisabled();
+  await expect(hint).toBeVisible();
+  await expect(hint).toHaveText('Turn on “Add an outlier” first: k places it.');
+  await expect(size).toHaveAttribute('aria-describedby', 'widget-normalization-size-off');
+  // A screen reader reads the reason as the slider's description, not as part of its name.
+  await expect(size).toHaveAccessibleDescription('Turn on “Add an outlier” first: k places it.');
+  await expect(size).toHaveAccessibleName(/^Outlier at mean \+ k · std, k =(?!.*Turn on)/);
+  // By keyboard: from the switch, Tab skips the disabled slider; Space turns the outlier on and the slider with it.
+  await toggle.focus();
+  await page.keyboard.press('Tab');
+  await expect(size).not.toBeFocused();
+  await toggle.focus();
+  await page.keyboard.press('Space');
+  await expect(size).toBeEnabled();
+  await expect(hint).toBeHidden();
+  await expect(size).not.toHaveAttribute('aria-describedby', /.*/);
+  await page.keyboard.press('Tab');
+  await expect(size).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(size).toHaveValue('11');
+  await expect(widget.locator('[data-text="outlierNote"]')).toContainText('raw 160');
+  // Off again: disabled again; "reset" too.
+  await toggle.click();
+  await expect(size).toBeDisabled();
+  await expect(hint).toBeVisible();
+  await toggle.click();
+  await expect(size).toBeEnabled();
+  await widget.locator('[data-reset]').click();
+  await expect(size).toBeDisabled();
+  await expect(widget.locator('[data-outlier-only]')).toBeHidden();
+  // A link with the outlier on opens with the slider on.
+  const on = await open(page, '?norm.outlier=1&norm.size=20');
+  await expect(range(on, 'size')).toBeEnabled();
+  await expect(on.locator('#widget-normalization-size-off')).toBeHidden();
+});
+
+test('with the outlier on, the other points’ range is printed and drawn for both scalings: min-max squeezes it, the z-score less, less still as n grows', async ({ page }) => {
+  const widget = await open(page, '?norm.outlier=1&norm.n=100&norm.size=10');
+  const block = widget.locator('[data-outlier-only]');
+  await expect(block).toBeVisible();
+  await expect(block.locator('[data-text="othersTitle"]')).toHaveText('What the outlier does to the other 99 points under each scaling');
+  await expect(block.locator('[data-figure="others"] .range-band')).toHaveCount(4);
+  await expect(block.locator('[data-figure="others"] svg')).toHaveAttribute('aria-label', /Min-max: .* kept\. Z-score: .* kept\./);
+  const number = async (key: string) => Number((await text(widget, key)).replace('−', '-').replace(/\u00a0?%$/, ''));
+  await expect(widget.locator('[data-text="minmaxWidthWithout"]')).toHaveText('1');
+  await expect(widget.locator('[data-text="minmaxKept"]')).toHaveText(/^\d+(\.\d)?\u00a0%$/);
+  // The printed share is the printed widths' ratio (to the rounding of the 4-decimal widths).
+  for (const k of ['minmax', 'z']) {
+    expect(await number(`${k}Kept`)).toBeCloseTo((100 * (await number(`${k}WidthWith`))) / (await number(`${k}WidthWithout`)), 0);
+  }
+  const small = { minmax: await number('minmaxKept'), z: await number('zKept') };
+  expect(small.z).toBeGreaterThan(small.minmax);
+  // n = 500: the outlier's pull on σ fades (≈ 1/√(1 + k²/n)); on max − min it does not.
+  await settled(page);
+  await slide(range(widget, 'n'), 500);
+  await expect.poll(() => number('zKept')).toBeGreaterThan(small.z + 10);
+  expect(await number('minmaxKept')).toBeLessThan(small.minmax + 10);
+  // zh: no space before %.
+  const zh = await open(page, '?norm.outlier=1&norm.n=100&norm.size=10', 'zh');
+  await expect(zh.locator('[data-text="zKept"]')).toHaveText(`${small.z}%`);
+  await expect(zh.locator('.nz-squeeze caption')).toHaveText('其余点的极差（max − min）');
 });
 
 test('works with the keyboard alone', async ({ page }) => {

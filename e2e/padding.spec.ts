@@ -67,6 +67,9 @@ test.describe('without JavaScript', () => {
       await expect(widget.locator('[data-code]')).toContainText('x[0, :6] = torch.tensor([');
       await expect(range(widget, 'b')).toHaveValue('4');
       await expect(widget.locator('[data-output="share"]')).toHaveText('30');
+      // A percentage as each language writes it: "30%" in Chinese, "30 %" in English with a no-break space.
+      await expect(widget.locator('[data-output="share"]').locator('..')).toHaveText(lang === 'en' ? '30\u00a0%' : '30%');
+      await expect(widget.locator('[data-text="padding"]')).toContainText(lang === 'en' ? '(29\u00a0%)' : '（29%）');
       await expect(widget.locator('[data-message]')).toBeHidden();
     });
   }

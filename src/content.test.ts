@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LANGS, SECTIONS } from './i18n/sections';
 import { REFERENCES } from './data/references';
+import { readableText } from './content-utils/reading-time';
+import zhStrings from './i18n/zh.json';
 
 const root = join(import.meta.dirname, '..', 'content');
 const read = (lang: string, slug: string) => readFileSync(join(root, lang, `${slug}.mdx`), 'utf8');
@@ -46,5 +48,38 @@ describe('content', () => {
       expect(ids(zh)).toContain('article');
       for (const id of ids(zh)) expect(Object.keys(REFERENCES)).toContain(id);
     });
+  });
+});
+
+// The site's Chinese terms and punctuation (see the terminology decided for the whole site).
+describe('Chinese pages', () => {
+  const zhProse = SECTIONS.map((slug) => [slug, readableText(read('zh', slug))] as const);
+  const zhInterface = ['src/i18n/zh.json', JSON.stringify(zhStrings)] as const;
+
+  it.each([...zhProse, zhInterface])('%s uses the site’s terms', (_where, text) => {
+    // running statistics = 滑动平均统计量 (滑动均值, 滑动方差); token and padding stay as they are.
+    expect(text).not.toMatch(/运行(?:统计量|均值|方差)|词元|填充/);
+  });
+
+  it.each([...zhProse, zhInterface])('%s uses Chinese punctuation', (_where, text) => {
+    expect(text, 'a space before %').not.toMatch(/\d\s+%/);
+    expect(text, 'a half-width , : ; ! ? next to Chinese').not.toMatch(/\p{Script=Han}[,:;!?]|[,:;!?]\s*\p{Script=Han}/u);
+    expect(text, 'half-width parentheses around Chinese').not.toMatch(/\([^()\n]*\p{Script=Han}[^()\n]*\)/u);
+    expect(text, 'nested full-width parentheses').not.toMatch(/（[^（）]*（/);
+  });
+
+  it('never lets a lone % wrap in English either', () => {
+    for (const slug of SECTIONS) expect(readableText(read('en', slug))).not.toMatch(/\d %/);
+  });
+});
+
+describe('the overview', () => {
+  it.each(LANGS)('%s gives the reading time of all sections together and of each, in order', (lang) => {
+    const tags = [...read(lang, 'overview').matchAll(/<ReadingTime(?:\s+section="([a-z-]+)")?\s*\/>/g)].map((m) => m[1] ?? 'all');
+    expect(tags).toEqual(['all', ...SECTIONS.filter((s) => s !== 'overview')]);
+  });
+
+  it.each(LANGS)('%s no longer promises ten minutes', (lang) => {
+    expect(read(lang, 'overview')).not.toMatch(/about ten minutes|大约十分钟|约十分钟/);
   });
 });

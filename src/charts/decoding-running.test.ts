@@ -3,17 +3,25 @@ import { decodingRunningChart, DECODING_RUNNING_RATIO } from './decoding-running
 import { serverDocument } from './server-document';
 import { codec, compute } from '../widgets/decoding/model';
 
-const data = (lang: 'zh' | 'en', steps = codec.defaults.steps) => compute({ ...codec.defaults, steps }, lang).figures.running;
+const data = (lang: 'zh' | 'en', steps = codec.defaults.steps, shift = codec.defaults.shift) => compute({ ...codec.defaults, steps, shift }, lang).figures.running;
+const rules = (svg: SVGSVGElement) => svg.querySelectorAll('path[stroke-dasharray]');
 
 describe('decoding running-mean chart', () => {
-  it.each(['zh', 'en'] as const)('draws the default state: the running line, the batch means, two rules (%s)', (lang) => {
+  it.each(['zh', 'en'] as const)('draws the default state (no drift): the running line, the batch means, one rule for both data (%s)', (lang) => {
     const svg = decodingRunningChart(data(lang), { width: 640, lang, document: serverDocument() });
     expect(svg.tagName.toLowerCase()).toBe('svg');
     expect(svg.getAttribute('height')).toBe(String(Math.round(640 * DECODING_RUNNING_RATIO)));
     expect(svg.querySelectorAll('circle')).toHaveLength(1);
     expect(svg.querySelectorAll('path[d]').length).toBeGreaterThanOrEqual(2);
-    expect(svg.textContent).toContain(lang === 'zh' ? '解码数据' : 'decoding data');
+    expect(rules(svg)).toHaveLength(1);
+    expect(svg.textContent).toContain(lang === 'zh' ? '训练数据与解码数据 5' : 'training and decoded data 5');
     expect(svg.textContent).not.toMatch(/NaN|Infinity/);
+  });
+
+  it.each(['zh', 'en'] as const)('with a drift, draws the training and the decoded data’s means as two rules (%s)', (lang) => {
+    const svg = decodingRunningChart(data(lang, 30, 1), { width: 640, lang, document: serverDocument() });
+    expect(rules(svg)).toHaveLength(2);
+    expect(svg.textContent).toContain(lang === 'zh' ? '解码数据 8' : 'decoded data 8');
   });
 
   it('draws only the starting point when nothing was trained yet', () => {

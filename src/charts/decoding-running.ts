@@ -1,5 +1,6 @@
 // BatchNorm's running mean of one feature over the training batches: a line from PyTorch's initial 0,
-// the batches' own means as a thin line, and the means of the training and of the decoding data as rules.
+// the batches' own means as a thin line, and the means of the training and of the decoding data as rules (one rule
+// when the decoded data have not drifted).
 // Plain SVG, like the padding sweep: it is redrawn while the training slider moves.
 import { COLORS, heightFor } from './theme';
 import { formatNumber } from './format';
@@ -23,7 +24,8 @@ export interface DecodingRunningData {
   /** Population mean of the training data, and of the (shifted) decoding data. */
   readonly population: number;
   readonly decoding: number;
-  readonly labels: { readonly x: string; readonly y: string; readonly population: string; readonly decoding: string };
+  /** `same` names the one rule drawn when the two means are equal (no drift). */
+  readonly labels: { readonly x: string; readonly y: string; readonly population: string; readonly decoding: string; readonly same: string };
 }
 
 /** Height / width of the figure. */
@@ -51,10 +53,13 @@ export function decodingRunningChart(data: DecodingRunningData, { width, documen
   // The two means as dashed rules, labelled at the right; when they nearly coincide (no shift), one label
   // goes below its rule and the other above.
   const apart = data.decoding - data.population >= 0.5;
-  const rules = [
-    { y: data.population, label: `${data.labels.population} ${formatNumber(data.population, 3)}`, color: COLORS.soft, text: COLORS.fg, dy: apart ? 14 : 16 },
-    { y: data.decoding, label: `${data.labels.decoding} ${formatNumber(data.decoding, 3)}`, color: COLORS.other, text: COLORS.other, dy: -6 },
-  ];
+  const rules =
+    data.decoding === data.population
+      ? [{ y: data.population, label: `${data.labels.same} ${formatNumber(data.population, 3)}`, color: COLORS.soft, text: COLORS.fg, dy: 14 }]
+      : [
+          { y: data.population, label: `${data.labels.population} ${formatNumber(data.population, 3)}`, color: COLORS.soft, text: COLORS.fg, dy: apart ? 14 : 16 },
+          { y: data.decoding, label: `${data.labels.decoding} ${formatNumber(data.decoding, 3)}`, color: COLORS.other, text: COLORS.other, dy: -6 },
+        ];
   for (const r of rules) {
     const y = r1(frame.y(r.y));
     marks.append(

@@ -14,7 +14,8 @@ describe('decoding tokens chart', () => {
     // Two legend dots, T hollow training dots, one filled dot per decoded token.
     expect(svg.querySelectorAll('circle')).toHaveLength(2 + T + token);
     expect(svg.querySelectorAll('rect')).toHaveLength(token);
-    expect(svg.textContent).toContain(lang === 'zh' ? '解码时' : 'at decoding');
+    expect(svg.textContent).toContain(lang === 'zh' ? '推理模式（滑动平均统计量）' : 'eval mode (running statistics)');
+    expect(svg.textContent).toContain(lang === 'zh' ? '训练模式（批次统计量）' : 'training mode (batch statistics)');
     expect(svg.textContent).not.toMatch(/NaN|Infinity/);
   });
 

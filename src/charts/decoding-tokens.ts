@@ -1,5 +1,5 @@
-// The decoded sequence, token by token: on top one feature of each token's output in training (hollow) and
-// at decoding (filled), joined by the gap; below, the gap per decoded token as bars with their values.
+// The decoded sequence, token by token: on top one feature of each token's output in training mode (hollow) and
+// at inference (filled), joined by the gap; below, the gap per decoded token as bars with their values.
 // Plain SVG, redrawn at every decoded token.
 import { COLORS, heightFor } from './theme';
 import { formatFixed, formatNumber } from './format';
@@ -11,9 +11,9 @@ import type { ChartOptions } from '../widgets/view';
 export interface DecodingTokensData {
   /** Which norm, for the colour: BatchNorm blue, LayerNorm orange. */
   readonly norm: 'bn' | 'ln';
-  /** One feature of every token's output in training (length T). */
+  /** One feature of every token's output in training mode (length T). */
   readonly train: readonly number[];
-  /** The same feature at decoding, for the tokens decoded so far (length ≤ T). */
+  /** The same feature at inference, for the tokens decoded so far (length ≤ T). */
   readonly decode: readonly number[];
   /** The gap per decoded token (max over the features), same length as `decode`. */
   readonly gaps: readonly number[];
@@ -43,7 +43,7 @@ export function decodingTokensChart(data: DecodingTokensData, { width, document 
   const svg = svgRoot(el, width, height, 'decoding-tokens');
   svg.setAttribute('font-size', String(fontSize));
 
-  // Legend: hollow = in training, filled = at decoding; the second item goes below the first when narrow.
+  // Legend: hollow = training mode, filled = inference; the second item goes below the first when narrow.
   const legend = el('g', { class: 'decoding-tokens-legend' });
   const items = [[data.labels.train, false], [data.labels.decode, true]] as const;
   const oneRow = 8 + items.reduce((w, [label]) => w + 34 + textWidth(label, fontSize), 0) <= width;
@@ -66,7 +66,7 @@ export function decodingTokensChart(data: DecodingTokensData, { width, document 
   const format = (d: number) => formatNumber(d, 2);
   const panel = Math.round((height - legendHeight) * 0.6);
 
-  // Top: one feature of every token's output, hollow in training, filled at decoding, joined by the gap.
+  // Top: one feature of every token's output, hollow in training mode, filled at inference, joined by the gap.
   const values = [0, ...data.train, ...data.decode];
   const yAxis = niceDomain(Math.min(...values), Math.max(...values), 4);
   const top = { left: 44, top: legendHeight + 24, width: width - 44 - 12, height: panel - 24 - 36 };

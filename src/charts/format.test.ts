@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillTemplate, formatFixed, formatNumber, formatRounded } from './format';
+import { fillTemplate, formatFixed, formatNumber, formatPercent, formatRounded, ROUNDING_ZERO } from './format';
 
 describe('formatRounded: the digits Python and PyTorch print', () => {
   it.each([
@@ -39,5 +39,28 @@ describe('formatNumber and formatFixed', () => {
 
   it('fills the placeholders it knows and leaves the others', () => {
     expect(fillTemplate('{a} and {b}', { a: 1 })).toBe('1 and {b}');
+  });
+});
+
+describe('formatPercent: no space before % in Chinese, a no-break space in English', () => {
+  it.each([
+    [0.24, 1, 'zh', '24.0%'],
+    [0.24, 1, 'en', '24.0\u00a0%'],
+    [14 / 48, 0, 'zh', '29%'],
+    [14 / 48, 0, 'en', '29\u00a0%'],
+    [0, 0, 'en', '0\u00a0%'],
+  ] as const)('formatPercent(%f, %i, %s) = %s', (share, decimals, lang, text) => {
+    expect(formatPercent(share, lang, decimals)).toBe(text);
+  });
+});
+
+describe('ROUNDING_ZERO: rounding noise prints as 0, a real small value does not', () => {
+  it.each([
+    [1.4e-17, '0'],
+    [-3.5e-14, '0'],
+    [2.4e-5, '2.40e-5'],
+  ])('formatNumber(%f) = %s', (v, text) => {
+    expect(Math.abs(v) < ROUNDING_ZERO).toBe(text === '0');
+    expect(formatNumber(v)).toBe(text);
   });
 });

@@ -1,9 +1,17 @@
 // Number formatting for chart labels and widget readouts: a true minus sign, no "-0", never NaN on screen.
 
+/**
+ * Below this magnitude a value the widgets compute is floating-point rounding, not a quantity: printed and drawn as 0.
+ * A statistic whose true value is 0 (a row mean of LayerNorm's output) comes out of float64 as 1e−17 … 1e−14: a
+ * mean of C ≤ 16 values of size ≤ 10 is off by at most 16 · 2.2e−16 · 10 ≈ 3.5e−14. The smallest real statistic
+ * shown is ~1e−5 (data in steps of 1/256, scaled by 0.1). 1e−12 sits 30× above the one and 10⁷ below the other.
+ */
+export const ROUNDING_ZERO = 1e-12;
+
 /** Formats v with at most `digits` significant digits (default 3), e.g. 12.3, −0.0451, 1.2e+6 → 1 200 000 stays compact. */
 export function formatNumber(v: number, digits = 3): string {
   if (!Number.isFinite(v)) return '—';
-  if (v === 0 || Math.abs(v) < 1e-12) return '0';
+  if (v === 0 || Math.abs(v) < ROUNDING_ZERO) return '0';
   const abs = Math.abs(v);
   const text = abs >= 1e6 || abs < 1e-4 ? abs.toExponential(Math.max(0, digits - 1)) : String(Number(abs.toPrecision(digits)));
   return v < 0 ? `−${text}` : text;
@@ -15,6 +23,15 @@ export function formatFixed(v: number, decimals = 2): string {
   const text = Math.abs(v).toFixed(decimals);
   const zero = Number(text) === 0;
   return v < 0 && !zero ? `−${text}` : text;
+}
+
+/**
+ * A share in [0, 1] as a percentage with `decimals` places: "24.0%" in Chinese (no space before %), "24.0 %" in
+ * English with a no-break space, so a lone % never wraps onto its own line.
+ */
+export function formatPercent(share: number, lang: 'zh' | 'en', decimals = 0): string {
+  const value = formatFixed(share * 100, decimals);
+  return lang === 'zh' ? `${value}%` : `${value}\u00a0%`;
 }
 
 /** Fills the {name} placeholders of a label template; unknown names stay as they are. */

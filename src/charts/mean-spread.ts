@@ -4,6 +4,7 @@
 import { COLORS } from './theme';
 import { formatNumber } from './format';
 import { exactHeight, linear, niceTicks, r1, svgBuilder, svgRoot } from './svg';
+import { appendNotation } from '../components/widget/notation';
 import type { ChartOptions } from '../widgets/view';
 
 /** Default height / width. */
@@ -21,6 +22,7 @@ export interface MeanSpreadData {
   /** μ_B − μ of the current batch, or null. */
   readonly current: number | null;
   readonly xLabel: string;
+  /** May carry scripts, e.g. "↑ μ_{B} − μ" (drawn as μ with a subscript B: components/widget/notation.ts). */
   readonly yLabel: string;
   /** Words for the band, e.g. "±σ/√N". */
   readonly bandLabel: string;
@@ -57,7 +59,9 @@ export function meanSpreadChart(data: MeanSpreadData, options: MeanSpreadOptions
     yTicks.append(el('text', { x: LEFT - 6, y: r1(y(t)), dy: '0.32em' }, formatNumber(t, 3)));
   }
   svg.append(el('path', { d: grid, stroke: COLORS.grid, 'stroke-opacity': 0.6, fill: 'none' }), yTicks);
-  svg.append(el('text', { x: 2, y: TOP - 9, fill: 'var(--fg-soft)' }, data.yLabel));
+  const yLabel = el('text', { class: 'spread-y-label', x: 2, y: TOP - 9, fill: 'var(--fg-soft)' });
+  appendNotation(el, yLabel, data.yLabel);
+  svg.append(yLabel);
 
   // The bands ±2σ/√N and ±σ/√N, and the σ/√N curves.
   const band = (k: number): string =>

@@ -24,6 +24,15 @@ describe('padding sweep chart', () => {
     expect(legendLines).toEqual(masked ? ['1.5', '3', '3'] : ['3', '1.5', '3']);
   });
 
+  it.each([
+    ['zh', ['0%', '20%', '40%', '60%', '80%']],
+    ['en', ['0\u00a0%', '20\u00a0%', '40\u00a0%', '60\u00a0%', '80\u00a0%']],
+  ] as const)('labels the padding shares as each language writes a percentage (%s)', (lang, ticks) => {
+    const svg = paddingSweepChart(data(lang), { width: 640, lang, document: serverDocument() });
+    const texts = [...svg.querySelectorAll('text')].map((t) => t.textContent ?? '');
+    expect(texts.filter((t) => t.endsWith('%'))).toEqual(ticks);
+  });
+
   it('keeps its height proportional to its width, at phone width too', () => {
     for (const width of [300, 390, 640]) {
       const svg = paddingSweepChart(data('zh'), { width, lang: 'zh', document: serverDocument() });

@@ -2,7 +2,7 @@
 // BatchNorm with pads masked, and LayerNorm (flat). A legend row on top, the current share as a rule.
 // Plain SVG: it is redrawn on nearly every input, and Plot's set-up would cost more than its few marks.
 import { COLORS, heightFor } from './theme';
-import { formatNumber } from './format';
+import { formatNumber, formatPercent } from './format';
 import { textWidth } from './heatmap';
 import { r1, svgBuilder, svgRoot } from './svg';
 import { niceDomain, polyline, xyFrame } from './xy-frame';
@@ -36,7 +36,7 @@ const ROW = 18;
 type Series = 'bn' | 'bnMasked' | 'ln';
 
 /** Draws the sweep: x = padding share, y = output; the active BatchNorm line is bold, the other thin. */
-export function paddingSweepChart(data: PaddingSweepData, { width, document }: ChartOptions): SVGSVGElement {
+export function paddingSweepChart(data: PaddingSweepData, { width, document, lang }: ChartOptions): SVGSVGElement {
   const el = svgBuilder(document ?? globalThis.document);
   const height = heightFor(width, PADDING_SWEEP_RATIO);
   const fontSize = 12;
@@ -81,7 +81,7 @@ export function paddingSweepChart(data: PaddingSweepData, { width, document }: C
   const frame = xyFrame(
     el,
     box,
-    { domain: [0, 0.8], ticks: [0, 0.2, 0.4, 0.6, 0.8], format: (d) => `${Math.round(d * 100)}%`, label: data.labels.x },
+    { domain: [0, 0.8], ticks: [0, 0.2, 0.4, 0.6, 0.8], format: (d) => formatPercent(d, lang), label: data.labels.x },
     { domain: yAxis.domain, ticks: yAxis.ticks, format: (d) => formatNumber(d, 2), label: data.labels.y, grid: true },
   );
   svg.append(frame.g);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rowStatsChart, rowStatsRatio, type RowStatsData } from './row-stats';
+import { barValue, rowStatsChart, rowStatsRatio, type RowStatsData } from './row-stats';
 import { serverDocument } from './server-document';
 import { asAccessibleImage } from './a11y';
 
@@ -30,6 +30,43 @@ describe('row-stats chart', () => {
     expect(mean?.querySelector('path[fill="var(--fg)"]')?.getAttribute('d')?.match(/M/g)).toHaveLength(1);
     expect(mean?.querySelector('path[fill="var(--fg-soft)"]')?.getAttribute('d')?.match(/M/g)).toHaveLength(63);
     expect([...(mean?.querySelectorAll('text') ?? [])].map((t) => t.textContent)).toEqual(['μ', '37.5']);
+  });
+
+  /** Widths of the bars in a column's paths (each bar is `M a,y h w v … z`), the other rows' then the chosen row's. */
+  const barWidths = (svg: SVGSVGElement, column: string): number[] =>
+    [...svg.querySelectorAll(`.${column} path[fill]`)].flatMap((p) => [...(p.getAttribute('d') ?? '').matchAll(/M[^h]*h([-\d.]+)/g)].map((m) => Number(m[1])));
+
+  it('draws means that are rounding noise (LayerNorm’s output at N = 64, |μ| ≈ 1e−17) as zero, not as full-width bars', () => {
+    const d = data(64, 16, 5);
+    // Row means of a LayerNorm output in float64: exactly 0 in exact arithmetic, a few 1e−17 … 1e−15 after rounding.
+    const noise = Float64Array.from({ length: 64 }, (_, r) => [1.4e-17, -2.8e-17, 6.9e-16, 0, -1.1e-15][r % 5]!);
+    const svg = rowStatsChart({ ...d, rowMeans: noise }, { width: 390, document: serverDocument(), lang: 'en' });
+    const widths = barWidths(svg, 'row-stats-mean');
+    expect(widths).toHaveLength(64);
+    expect(Math.max(...widths), 'every bar stays a 1 px tick at the zero line').toBe(1);
+    expect([...svg.querySelectorAll('.row-stats-mean text')].map((t) => t.textContent)).toEqual(['μ', '0']);
+  });
+
+  it('scales real means to the column, noise among them drawn as zero', () => {
+    const d = data(64, 16, 0);
+    const means = Float64Array.from({ length: 64 }, (_, r) => (r === 0 ? 2e-5 : r === 1 ? -1e-5 : 3e-16));
+    const svg = rowStatsChart({ ...d, rowMeans: means }, { width: 390, document: serverDocument(), lang: 'en' });
+    const [rest = [], chosen = []] = [...svg.querySelectorAll('.row-stats-mean path[fill]')].map((p) =>
+      [...(p.getAttribute('d') ?? '').matchAll(/M([-\d.]+),[^h]*h([-\d.]+)/g)].map((m) => ({ x: Number(m[1]), w: Number(m[2]) })),
+    );
+    // The column's inner width is split 1 : 2 between the negative and the positive side.
+    expect(chosen[0]?.w).toBeGreaterThan(20);
+    expect(rest[0]?.w).toBeCloseTo((chosen[0]?.w ?? 0) / 2, 0);
+    expect(rest.slice(1).every((b) => b.w === 1 && b.x === chosen[0]?.x), 'noise rows: 1 px at the zero line').toBe(true);
+  });
+
+  it.each([
+    [1e-17, 0],
+    [-9.9e-13, 0],
+    [1e-12, 1e-12],
+    [-2.4e-5, -2.4e-5],
+  ])('a bar of %s shows %s', (v, shown) => {
+    expect(barValue(v)).toBe(shown);
   });
 
   it.each([1, 8, 64])('keeps height proportional to width for %i rows (same box on the server and in the browser)', (rows) => {

@@ -1,7 +1,8 @@
 // A (rows × cols) heatmap (./heatmap) with each row's own statistics beside it: two columns, μ and σ²,
-// printed as numbers when the rows are tall enough, drawn as small bars when they are not.
+// printed as numbers when the rows are tall enough, drawn as small bars when they are not. A statistic below
+// rounding noise (ROUNDING_ZERO) is 0, printed and drawn: the bars never stretch rounding to full width.
 import { heatmapChart, heatmapLayout, textWidth, type HeatmapData } from './heatmap';
-import { formatNumber } from './format';
+import { formatNumber, ROUNDING_ZERO } from './format';
 import { heightFor } from './theme';
 import type { ChartOptions } from '../widgets/view';
 
@@ -28,6 +29,11 @@ export function rowStatsRatio(rows: number): number {
 
 const r2 = (v: number): number => Math.round(v * 100) / 100;
 
+/** v, or 0 when it is floating-point rounding (|v| < ROUNDING_ZERO): what a bar shows. */
+export function barValue(v: number): number {
+  return Math.abs(v) < ROUNDING_ZERO ? 0 : v;
+}
+
 /**
  * The heatmap on the left, the per-row statistics on the right, aligned row by row.
  * The whole figure is `width` wide and `rowStatsRatio(rows) · width` high.
@@ -42,8 +48,8 @@ export function rowStatsChart(data: RowStatsData, { width, document, lang }: Cha
   const { rows } = data.heatmap;
   const height = heightFor(width, rowStatsRatio(rows));
   const columns = [
-    { label: data.meanLabel, values: Array.from(data.rowMeans), className: 'row-stats-mean' },
-    { label: data.varLabel, values: Array.from(data.rowVars), className: 'row-stats-var' },
+    { label: data.meanLabel, values: Array.from(data.rowMeans, barValue), className: 'row-stats-mean' },
+    { label: data.varLabel, values: Array.from(data.rowVars, barValue), className: 'row-stats-var' },
   ];
   // The rows' height does not depend on how wide the statistics are: decide numbers or bars first.
   const asText = heatmapLayout(data.heatmap, width, height / width).cellHeight >= TEXT_ROW_HEIGHT;
@@ -82,7 +88,8 @@ export function rowStatsChart(data: RowStatsData, { width, document, lang }: Cha
         g.append(t);
       });
     } else {
-      // Bars from a zero line, one path for all rows and one for the chosen row.
+      // Bars from a zero line, one path for all rows and one for the chosen row. When every value is 0 the span
+      // falls back to 1: the bars stay at the zero line.
       const lo = Math.min(0, ...col.values);
       const hi = Math.max(0, ...col.values);
       const span = hi - lo || 1;

@@ -2,6 +2,7 @@
 import Note from './Note.astro';
 import Predict from './Predict.astro';
 import References from './References.astro';
+import ReadingTime from './ReadingTime.astro';
 import NormalizationWidget from '../widgets/normalization/NormalizationWidget.astro';
 import BatchNormExplorer from '../widgets/batchnorm/BatchNormExplorer.astro';
 import BatchSizeChart from './BatchSizeChart.astro';
@@ -14,6 +15,7 @@ export const mdxComponents = {
   Note,
   Predict,
   References,
+  ReadingTime,
   NormalizationWidget,
   BatchNormExplorer,
   BatchSizeChart,

@@ -1,8 +1,10 @@
 // Browser side of the BatchNorm explorer: the shared runtime, "next batch" and "back to step 0" actions, a
 // play/pause button that feeds one batch per tick (slower with reduced motion, paused out of view or in a hidden
-// tab), the chosen-feature slider's maximum kept equal to C, and a Web Worker that draws a new seed's batches.
+// tab), both unavailable in eval mode (which feeds nothing; the reason is shown beside them), the chosen-feature
+// slider's maximum kept equal to C, and a Web Worker that draws a new seed's batches.
 import { adoptStreamBlocks } from '../../lib/activation-stream';
 import { mountWidget, type WidgetHandle } from '../runtime';
+import { isUnavailable, setButtonAvailable } from '../../components/widget/enable';
 import { codec, compute, drawStreamWith, tooLongHere } from './model';
 import { figures } from './figures';
 import type { StreamReply, StreamRequest } from './stream-messages';
@@ -25,7 +27,8 @@ export function mount(root: HTMLElement): void {
     compute,
     figures,
     actions: {
-      next: (state) => ({ step: Math.min(maxStep, state.step + 1) }),
+      // Eval mode feeds no batch: the button is marked unavailable, and does nothing if pressed.
+      next: (state) => (state.mode === 'eval' ? {} : { step: Math.min(maxStep, state.step + 1) }),
       restart: () => ({ step: 0 }),
     },
   });
@@ -48,6 +51,8 @@ export function mount(root: HTMLElement): void {
 
   const button = root.querySelector<HTMLButtonElement>('button[data-play]');
   if (!button) return;
+  const next = root.querySelector<HTMLButtonElement>('button[data-action="next"]');
+  const reason = root.querySelector<HTMLElement>('[data-text="toolbarNote"]');
   const reduced = window.matchMedia('(prefers-reduced-motion: reduce)');
   let timer: number | undefined;
 
@@ -71,7 +76,21 @@ export function mount(root: HTMLElement): void {
     timer = window.setInterval(tick, reduced.matches ? REDUCED_TICK_MS : TICK_MS);
     setPlaying(true);
   };
-  button.addEventListener('click', () => (timer === undefined ? start() : stop()));
+  button.addEventListener('click', () => {
+    if (isUnavailable(button)) return;
+    if (timer === undefined) start();
+    else stop();
+  });
+  // Eval mode feeds no batches: Next batch and Play are unavailable (and playing stops), with the reason shown.
+  const syncMode = (): void => {
+    const feeding = handle.state().mode === 'train';
+    if (!feeding && timer !== undefined) stop();
+    for (const b of [next, button]) if (b) setButtonAvailable(b, feeding, reason);
+  };
+  root.addEventListener('input', syncMode);
+  root.addEventListener('change', syncMode);
+  root.addEventListener('widget-rendered', syncMode);
+  syncMode();
   // Pause when the widget leaves the viewport.
   new IntersectionObserver((entries) => {
     if (entries.some((e) => !e.isIntersecting)) stop();

@@ -96,8 +96,11 @@ describe('batchnorm model: training mode', () => {
   it('answers the prediction: after 22 batches at momentum 0.1 the initial value keeps about 10 % of its weight', () => {
     const view = compute(state({ momentum: 0.1, step: 22 }), 'en');
     expect(view.numbers.initialShare).toBeCloseTo(0.9 ** 22, 12);
-    expect(view.text.share).toContain('0.0985');
-    expect(view.text.share).toContain('90.2 %');
+    expect(view.text.shareM).toBe('0.1');
+    expect(view.text.shareK).toBe('22');
+    expect(view.text.share).toBe('0.0985');
+    expect(view.text.shareNote).toBe('90.2\u00a0% of the way to the population value');
+    expect(compute(state({ momentum: 0.1, step: 22 }), 'zh').text.shareNote).toBe('已走完从初始值到总体值的 90.2%');
   });
 });
 
@@ -143,10 +146,104 @@ describe('batchnorm model: a batch of one', () => {
     expect(view.text.oneSampleNote).not.toBe('');
   });
 
+  it.each(['train', 'eval'] as const)(
+    'at N = 1 (%s) the weight readout counts only accepted updates: none, so the initial values keep all their weight',
+    (mode) => {
+      const view = compute(state({ n: 1, step: 28, momentum: 0.1, mode }), 'en');
+      // What the running figure draws: flat at PyTorch's initial buffers, every step refused.
+      expect(view.figures.running.mean.every((v) => v === 0)).toBe(true);
+      expect(view.figures.running.variance.every((v) => v === 1)).toBe(true);
+      // The readout says the same: (1 − 0.1)^0 = 1, and why.
+      expect(view.numbers.acceptedUpdates).toBe(0);
+      expect(view.numbers.initialShare).toBe(1);
+      expect(view.text.shareK).toBe('0');
+      expect(view.text.share).toBe('1');
+      expect(view.text.shareNote).toBe('no update: at N\u00a0=\u00a01 PyTorch refused every training step (28 so far)');
+      expect(shown(view)).not.toMatch(/94\.8|0\.0523/);
+      expect(compute(state({ n: 1, step: 28, mode }), 'zh').text.shareNote).toContain('拒绝了每一步训练（至今 28 步）');
+    },
+  );
+
+  it('at N = 2 every step is an update again: (1 − m)^step', () => {
+    const view = compute(state({ n: 2, step: 28, momentum: 0.1 }), 'en');
+    expect(view.numbers.acceptedUpdates).toBe(28);
+    expect(view.numbers.initialShare).toBeCloseTo(0.9 ** 28, 12);
+    expect(view.text.shareNote).toContain('94.8\u00a0%');
+    // …and the figure moved off the initial value.
+    expect(view.figures.running.mean.at(-1)).not.toBe(0);
+  });
+
   it('words src/lib’s error exactly like PyTorch', () => {
     expect(pytorchError(new RangeError('Expected more than 1 value per channel when training, got input size [1, 7]'))).toBe(
       'ValueError: Expected more than 1 value per channel when training, got input size torch.Size([1, 7])',
     );
+  });
+});
+
+describe('batchnorm model: eval mode feeds nothing, and says so', () => {
+  it.each(['zh', 'en'] as const)('the toolbar note explains why Next batch and Play are off in eval, and shows the play hint in train (%s)', (lang) => {
+    const t = labels[lang];
+    expect(compute(state({ mode: 'eval', step: 3 }), lang).text.toolbarNote).toBe(t.evalHint);
+    expect(compute(state({ mode: 'train', step: 3 }), lang).text.toolbarNote).toBe(t.playHint);
+    expect(t.evalHint).toContain(t.next);
+    expect(t.evalHint).toContain(t.play);
+    expect(t.evalHint).toContain(t.step);
+  });
+
+  it('in eval the running statistics are printed as used, not as moved by this batch', () => {
+    const view = compute(state({ mode: 'eval', step: 3 }), 'en');
+    expect(view.text.runMean).toMatch(/^−?[\d.]+ \(used; eval does not update it\)$/);
+    expect(view.text.runMean).not.toContain('→');
+    expect(view.figures.running.meanAfter).toBeNull();
+  });
+});
+
+describe('batchnorm model: counts read as the language writes them', () => {
+  it.each([
+    [0, 'after 0 batches'],
+    [1, 'after 1 batch'],
+    [2, 'after 2 batches'],
+  ])('step %i in eval: "%s"', (step, words) => {
+    const view = compute(state({ mode: 'eval', step }), 'en');
+    expect(view.text.modeNote).toContain(words);
+    expect(view.descriptions.running).toContain(words);
+  });
+
+  it('one earlier batch mean is "a dot", two are "dots"; Chinese has one form', () => {
+    expect(compute(state({ step: 1 }), 'en').descriptions.spread).toContain('1 earlier batch mean shown as a dot');
+    expect(compute(state({ step: 2 }), 'en').descriptions.spread).toContain('2 earlier batch means shown as dots');
+    expect(compute(state({ step: 1, mode: 'eval' }), 'zh').text.modeNote).toBe('评估模式：每列用喂入 1 批之后的滑动均值和滑动方差归一化');
+    expect(compute(state({ step: 1 }), 'zh').descriptions.spread).toContain('之前 1 批的均值以点表示');
+  });
+});
+
+describe('batchnorm model: the words on screen', () => {
+  const corners = [
+    state(),
+    state({ mode: 'eval', step: 1 }),
+    state({ n: 1, step: 28 }),
+    state({ n: 1, step: 28, mode: 'eval' }),
+    state({ n: 64, c: 16, f: 16, step: 40 }),
+  ];
+
+  it.each(['zh', 'en'] as const)('never shows raw notation (μ_B, σ²_B, ^{…}) in printed text or descriptions (%s)', (lang) => {
+    for (const s of corners) expect(shown(compute(s, lang))).not.toMatch(/[_^]\{|μ_B|σ²_B|\)\^/);
+  });
+
+  it('Chinese labels: full-width colons, no space before %, site terms, a space between a feature name and Chinese', () => {
+    for (const s of corners) {
+      const text = shown(compute(s, 'zh'));
+      expect(text).not.toMatch(/[\u4e00-\u9fff]: /);
+      expect(text).not.toMatch(/ %/);
+      expect(text).not.toMatch(/运行(统计量|均值|方差)|小部件/);
+      expect(text).not.toMatch(/特征 \d+[\u4e00-\u9fff]/);
+      expect(text).not.toMatch(/（[^）]*（/);
+    }
+    expect(compute(state(), 'zh').text.runningTitle).toBe('特征 2 的滑动平均统计量随喂入批次的变化（虚线为总体值）');
+  });
+
+  it('English keeps a lone % on the line of its number (a no-break space)', () => {
+    for (const s of corners) expect(shown(compute(s, 'en'))).not.toMatch(/\d %/);
   });
 });
 
@@ -180,8 +277,8 @@ describe('batchnorm model: what is shown', () => {
     expect(code).toContain('nn.BatchNorm1d(2, eps=1e-5, momentum=0.05, dtype=torch.float64)');
     expect(code).toContain('bn.weight[1] = 1.5');
     expect(code).toContain('bn.bias[1] = -0.5');
-    expect(code).toContain(`bn.running_mean.copy_(torch.tensor([${[...view.numbers.runningMean].join(', ')}]))`);
-    expect(code).toContain(`bn.running_var.copy_(torch.tensor([${[...view.numbers.runningVar].join(', ')}]))`);
+    expect(code).toContain(`bn.running_mean.copy_(torch.tensor([${[...view.numbers.runningMean].join(', ')}], dtype=torch.float64))`);
+    expect(code).toContain(`bn.running_var.copy_(torch.tensor([${[...view.numbers.runningVar].join(', ')}], dtype=torch.float64))`);
     const literal = code.slice(code.indexOf('x = torch.tensor([') + 18, code.indexOf('], dtype'));
     expect(literal.replace(/[[\]\s]/g, '').split(',').filter(Boolean).map(Number)).toEqual([...view.numbers.x.data]);
     expect(code).toContain('bn.train()');
@@ -292,7 +389,7 @@ describe('batchnorm model: a new seed\'s batches drawn elsewhere (the browser\'s
       expect([...last.numbers.runningVar]).toEqual([...once.variance.subarray(200 * 16)]);
       expect(last.message).toBeNull();
       expect(last.waiting).toEqual([]);
-      expect(last.code).toContain(`bn.running_mean.copy_(torch.tensor([${[...once.mean.subarray(200 * 16)].join(', ')}]))`);
+      expect(last.code).toContain(`bn.running_mean.copy_(torch.tensor([${[...once.mean.subarray(200 * 16)].join(', ')}], dtype=torch.float64))`);
     } finally {
       drawStreamWith(null);
     }

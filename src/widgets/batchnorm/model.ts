@@ -8,7 +8,8 @@ import { defineState, type StateOf } from '../../lib/url-state';
 import { fillTemplate, formatRounded } from '../../charts/format';
 import type { Lang } from '../../i18n/sections';
 import type { WidgetView } from '../view';
-import { labels, type BatchNormLabels } from './labels';
+import { SNIPPET_HEADER } from '../snippet-header';
+import { labels, plural, type BatchNormLabels } from './labels';
 
 export const MODES = ['train', 'eval'] as const;
 export type Mode = (typeof MODES)[number];
@@ -99,8 +100,10 @@ export interface BatchNormView extends WidgetView<BatchNormFigures> {
     /** Output mean and (population) std per feature, or null when refused. */
     readonly outputMean: Float64Array | null;
     readonly outputStd: Float64Array | null;
-    /** (1 − momentum)^step: the weight the initial running values still carry. */
+    /** (1 − momentum)^k after k accepted updates: the weight the initial running values still carry. */
     readonly initialShare: number;
+    /** Training steps that updated the running statistics: `step`, or 0 when PyTorch refuses this N (N = 1). */
+    readonly acceptedUpdates: number;
     /** Training batches replayed: `step`, or 0 while their batches are drawn elsewhere (drawStreamWith). */
     readonly replayed: number;
   };
@@ -186,6 +189,7 @@ function pytorchCode(
   running: { readonly mean: Float64Array; readonly variance: Float64Array } | string,
   message: string | null,
   t: BatchNormLabels,
+  lang: Lang,
 ): string {
   const [n = 0, c = 0] = x.shape;
   // The batch as a literal: up to 1 024 numbers, the same for every control but seed, step, N and C (kept).
@@ -197,10 +201,12 @@ function pytorchCode(
   }
   const f = feature + 1;
   const lines = [
+    SNIPPET_HEADER[lang],
     'import torch',
     'from torch import nn',
     '',
     'torch.set_printoptions(precision=4, sci_mode=False)',
+    'torch.set_grad_enabled(False)   # no autograd here: the parameters can be set, the outputs print plainly',
     '',
     `# ${fillTemplate(t.codeBatch, { step: s.step, n, c })}`,
     'x = torch.tensor([',
@@ -208,22 +214,24 @@ function pytorchCode(
     '], dtype=torch.float64)',
     '',
     `bn = nn.BatchNorm1d(${c}, eps=1e-5, momentum=${s.momentum}, dtype=torch.float64)`,
-    'with torch.no_grad():',
-    `    bn.weight[${feature}] = ${s.gamma}    # ${fillTemplate(t.codeGamma, { f })}`,
-    `    bn.bias[${feature}] = ${s.beta}    # ${fillTemplate(t.codeBeta, { f })}`,
-    `    # ${fillTemplate(t.codeRunning, { step: s.step })}`,
+    `bn.weight[${feature}] = ${s.gamma}    # ${fillTemplate(t.codeGamma, { f })}`,
+    `bn.bias[${feature}] = ${s.beta}    # ${fillTemplate(t.codeBeta, { f })}`,
+    `# ${fillTemplate(t.codeRunning, { step: s.step })}`,
     ...(typeof running === 'string'
-      ? [`    # ${running}`]
-      : [`    bn.running_mean.copy_(torch.tensor([${list(running.mean)}]))`, `    bn.running_var.copy_(torch.tensor([${list(running.variance)}]))`]),
-    `    bn.num_batches_tracked.fill_(${s.step})`,
+      ? [`# ${running}`]
+      : [
+          `bn.running_mean.copy_(torch.tensor([${list(running.mean)}], dtype=torch.float64))`,
+          `bn.running_var.copy_(torch.tensor([${list(running.variance)}], dtype=torch.float64))`,
+        ]),
+    `bn.num_batches_tracked.fill_(${s.step})`,
     '',
-    'print(x.mean(0), x.var(0, correction=0))   # μ_B, σ²_B (biased) per feature',
+    'print(x.mean(dim=0), x.var(dim=0, correction=0))   # μ_B, σ²_B (biased) per feature',
     s.mode === 'train' ? `bn.train()   # ${t.codeTrain}` : `bn.eval()    # ${t.codeEval}`,
     'y = bn(x)',
   ];
   if (message !== null) lines.push(`# ${message}`);
   else {
-    lines.push(`print(y[:, ${feature}].mean(), y[:, ${feature}].std(correction=0))   # ${fillTemplate(t.codeFeature, { f })}`);
+    lines.push(`print(y[:, ${feature}].mean(), y[:, ${feature}].std(dim=0, correction=0))   # ${fillTemplate(t.codeFeature, { f })}`);
     lines.push('print(bn.running_mean, bn.running_var)');
   }
   return lines.join('\n');
@@ -251,17 +259,21 @@ export function compute(input: BatchNormState, lang: Lang): BatchNormView {
   bias[feature] = s.beta;
   const common = { eps: EPS, momentum, weight, bias, runningMean, runningVar, numBatchesTracked: step };
 
-  // Evaluation never refuses; its call also yields this batch's statistics.
+  // Evaluation never refuses; its call also yields this batch's statistics. The training pass is tried in both
+  // modes: PyTorch refuses it for the batch's shape alone (N = 1), so a refusal here means every training step
+  // at this N was refused and the running statistics were never updated.
   const evaluated = batchNorm(x, { ...common, training: false });
-  let trained: ReturnType<typeof batchNorm> | null = null;
-  let message: string | null = null;
-  if (s.mode === 'train') {
-    try {
-      trained = batchNorm(x, { ...common, training: true });
-    } catch (error) {
-      message = pytorchError(error);
-    }
+  let trainPass: ReturnType<typeof batchNorm> | null = null;
+  let refusal: string | null = null;
+  try {
+    trainPass = batchNorm(x, { ...common, training: true });
+  } catch (error) {
+    refusal = pytorchError(error);
   }
+  const trained = s.mode === 'train' ? trainPass : null;
+  const message = s.mode === 'train' ? refusal : null;
+  const acceptedUpdates = refusal === null ? step : 0;
+  const batches = (count: number): string => plural(lang, count, t.batchesOne, t.batchesOther);
   const y = s.mode === 'train' ? (trained?.output ?? null) : replaying === null ? evaluated.output : null;
   const { batchMean, batchVar } = evaluated;
   const outStats = y ? columnStats(y) : null;
@@ -270,7 +282,7 @@ export function compute(input: BatchNormState, lang: Lang): BatchNormView {
   const populationVar = population.std.map((v) => v * v);
   const pick = <T,>(values: ArrayLike<T>): T => values[feature]!;
   const runningSeries = (source: Float64Array): number[] => Array.from({ length: replayed + 1 }, (_, k) => source[k * c + feature]!);
-  const initialShare = (1 - momentum) ** step;
+  const initialShare = (1 - momentum) ** acceptedUpdates;
   const deviation = pick(batchMean) - pick(population.mean);
   const standardError = pick(population.std) / Math.sqrt(n);
   const pastDeviations = Array.from({ length: replayed }, (_, k) => history.batchMean[k * c + feature]! - pick(population.mean));
@@ -295,16 +307,18 @@ export function compute(input: BatchNormState, lang: Lang): BatchNormView {
     runVar: running(pick(runningVar), trained ? pick(trained.runningVar) : null),
     outMean: outStats ? show(pick(outStats.means)) : y === null && replaying !== null ? WAITING : '—',
     outStd: outStats ? show(pick(outStats.stds)) : y === null && replaying !== null ? WAITING : '—',
-    share: fillTemplate(t.initialShareValue, {
-      m: String(momentum),
-      s: step,
-      share: show(initialShare),
-      covered: formatRounded((1 - initialShare) * 100, 1),
-    }),
+    shareM: String(momentum),
+    shareK: String(acceptedUpdates),
+    share: show(initialShare),
+    shareNote:
+      refusal !== null && step > 0
+        ? fillTemplate(t.shareRefused, { steps: step })
+        : fillTemplate(t.shareCovered, { covered: formatRounded((1 - initialShare) * 100, 1) }),
     deviation: fillTemplate(t.deviationValue, { dev: show(Math.abs(deviation)), se: show(standardError) }),
     inputTitle: fillTemplate(t.inputTitle, { step, n, c }),
-    modeNote: s.mode === 'train' ? t.outputTrain : fillTemplate(t.outputEval, { step }),
-    oneSampleNote: s.mode === 'eval' && n === 1 && step > 0 ? t.oneSampleEval : '',
+    modeNote: s.mode === 'train' ? t.outputTrain : fillTemplate(t.outputEval, { batches: batches(step) }),
+    oneSampleNote: s.mode === 'eval' && refusal !== null && step > 0 ? t.oneSampleEval : '',
+    toolbarNote: s.mode === 'train' ? t.playHint : t.evalHint,
     runningTitle: fillTemplate(t.runningTitle, { feature: featureName }),
     spreadTitle: fillTemplate(t.spreadTitle, { feature: featureName }),
   };
@@ -330,13 +344,18 @@ export function compute(input: BatchNormState, lang: Lang): BatchNormView {
     outputStats: outStats ? fillTemplate(t.describeOutputStats, { means: meansList(outStats.means) }) : (replaying ?? t.describeOutputRefused),
     running: replaying ?? fillTemplate(t.describeRunning, {
       feature: featureName,
-      steps: step,
+      batches: batches(step),
       mean: show(pick(runningMean)),
       popMean: text.popMean ?? '',
       var: show(pick(runningVar)),
       popVar: text.popVar ?? '',
     }),
-    spread: fillTemplate(t.describeSpread, { n, se: show(standardError), dev: show(Math.abs(deviation)), count: replayed }),
+    spread: fillTemplate(t.describeSpread, {
+      n,
+      se: show(standardError),
+      dev: show(Math.abs(deviation)),
+      earlier: plural(lang, replayed, t.earlierOne, t.earlierOther),
+    }),
   };
 
   const figures: BatchNormFigures = {
@@ -368,7 +387,7 @@ export function compute(input: BatchNormState, lang: Lang): BatchNormView {
     text,
     figures,
     descriptions,
-    code: pytorchCode(s, feature, x, replaying === null ? { mean: runningMean, variance: runningVar } : replaying, message, t),
+    code: pytorchCode(s, feature, x, replaying === null ? { mean: runningMean, variance: runningVar } : replaying, message, t, lang),
     message,
     pending: replaying !== null,
     waiting: replaying === null ? [] : y === null ? ['output', 'outputStats', 'running', 'spread'] : ['running', 'spread'],
@@ -387,6 +406,7 @@ export function compute(input: BatchNormState, lang: Lang): BatchNormView {
       outputMean: outStats?.means ?? null,
       outputStd: outStats?.stds ?? null,
       initialShare,
+      acceptedUpdates,
       replayed,
     },
   };

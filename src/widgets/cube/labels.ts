@@ -61,7 +61,7 @@ const en = {
   noteTokens_rms:
     'The same groups as LayerNorm, but one statistic per group, the mean square: no mean is subtracted (no centring) and there is no β. nn.RMSNorm needs PyTorch 2.4 or later.',
   noteImages_bn:
-    'nn.BatchNorm2d: one channel over every pixel of every image in the batch, the BatchNorm panel of the GroupNorm paper’s figure. Channel c comes from one filter everywhere, which is why BatchNorm suits CNNs.',
+    'nn.BatchNorm2d: one channel over every pixel of every image in the batch, the BatchNorm panel of the GroupNorm paper’s figure. Channel c comes from one filter everywhere: one reason BatchNorm suits CNNs.',
   noteImages_ln:
     'In the paper’s figure LayerNorm takes C, H and W of one image. A Transformer’s nn.LayerNorm(D) takes only the D features of one token: switch to tokens to compare.',
   noteImages_in: 'nn.InstanceNorm2d: one channel of one image over its H·W pixels; with H·W = 1 PyTorch refuses.',
@@ -71,6 +71,7 @@ const en = {
   description:
     '{norm} on x of shape {shape}: {count} groups of {size} values each. Highlighted: the group of the selected cell {cell}, that is {members}; {together}.',
   codeCheck: 'True: the same as normalizing each group by hand',
+  codeCheckRms: 'True: every group’s root mean square is now 1',
   codeGroups: '{count} groups',
 } as const;
 
@@ -78,8 +79,8 @@ type Labels = { readonly [K in keyof typeof en]: string };
 
 const zh: Labels = {
   title: '归约立方体：哪些值共用一组均值和方差？',
-  layout: '张量：词元 (B, T, D) 或图像 (N, C, H, W)',
-  layoutTokens: '词元',
+  layout: '张量：token (B, T, D) 或图像 (N, C, H, W)',
+  layoutTokens: 'token',
   layoutImages: '图像',
   norm: '归一化方法',
   sizes: '尺寸',
@@ -115,36 +116,37 @@ const zh: Labels = {
   axisPositionsImages: '像素 p（H·W = {n}）',
   axisFeaturesTokens: '特征 d（D = {n}）',
   axisFeaturesImages: '通道 c（C = {n}）',
-  togetherTokens_bn: '特征 d 在整批全部 B·T = {bt} 个词元上的值',
-  togetherTokens_ln: '一个词元的 D = {d} 个特征',
-  togetherTokens_in: '特征 d 在一个序列 T = {t} 个词元上的值',
-  togetherTokens_gn: 'D/G = {k} 个特征在一个序列 T = {t} 个词元上的值',
-  togetherTokens_rms: '一个词元的 D = {d} 个特征（只算均方）',
+  togetherTokens_bn: '特征 d 在整批全部 B·T = {bt} 个 token 上的值',
+  togetherTokens_ln: '一个 token 的 D = {d} 个特征',
+  togetherTokens_in: '特征 d 在一个序列 T = {t} 个 token 上的值',
+  togetherTokens_gn: 'D/G = {k} 个特征在一个序列 T = {t} 个 token 上的值',
+  togetherTokens_rms: '一个 token 的 D = {d} 个特征（只算均方）',
   togetherImages_bn: '通道 c 在整批全部 N·H·W = {v} 个像素上的值',
   togetherImages_ln: '一张图像的全部 C·H·W = {v} 个值',
   togetherImages_in: '通道 c 在一张图像 H·W = {hw} 个像素上的值',
   togetherImages_gn: 'C/G = {k} 个通道在一张图像 H·W = {hw} 个像素上的值',
   togetherImages_rms: '一张图像的全部 C·H·W = {v} 个值（只算均方）',
   noteTokens_bn:
-    'nn.BatchNorm1d 要求 (B, D, T)，所以要 permute。特征 d 对每个词元都由同一组权重算出，按文章的说法是“可比”的；但这一组横跨整个批次，其他序列和填充都会改变每个词元的输出。',
+    'nn.BatchNorm1d 要求 (B, D, T)，所以要 permute。特征 d 对每个 token 都由同一组权重算出，按文章的说法是“可比”的；但这一组横跨整个批次，其他序列和 padding 都会改变每个 token 的输出。',
   noteTokens_ln:
-    '每个词元一个均值、一个方差：共 B·T = {bt} 组，而不是每个序列一组（B = {b}）。词元之外的任何值都不进入它的统计量，训练和逐词元解码时都一样。',
+    '每个 token 一个均值、一个方差：共 B·T = {bt} 组，而不是每个序列一组（B = {b}）。这个 token 之外的值都不进入它的统计量，训练时和逐 token 解码时都是如此。',
   noteTokens_in:
-    'permute 成 (B, D, T) 之后，每个特征在它所在序列的 T 个位置上归一化：一个词元的输出取决于同一句中的其他词元（包括后面的词元和填充）；T = 1（一次一个词元）时 PyTorch 直接拒绝。',
+    'permute 成 (B, D, T) 之后，每个特征在它所在序列的 T 个位置上归一化：一个 token 的输出取决于同一句中的其他 token（包括后面的 token 和 padding）；T = 1（一次一个 token）时 PyTorch 直接拒绝。',
   noteTokens_gn:
     'G 必须整除 D = {d}：G ∈ {{divisors}}。其他的 G 会让 nn.GroupNorm 报错“ValueError: num_channels must be divisible by num_groups”。G = 1 取一个序列的全部特征和位置；G = D 就是 InstanceNorm。',
   noteTokens_rms:
     '分组与 LayerNorm 相同，但每组只有一个统计量——均方：不减均值（不中心化），也没有 β。nn.RMSNorm 需要 PyTorch 2.4 或更高版本。',
   noteImages_bn:
-    'nn.BatchNorm2d：一个通道，跨批内每张图像的每个像素——即 GroupNorm 论文插图中 BatchNorm 的那一格。通道 c 处处来自同一个卷积核，这正是 BatchNorm 适合 CNN 的原因。',
+    'nn.BatchNorm2d：一个通道，跨批内每张图像的每个像素——即 GroupNorm 论文插图中 BatchNorm 的那一格。通道 c 处处来自同一个卷积核，这是 BatchNorm 适合 CNN 的原因之一。',
   noteImages_ln:
-    '论文插图中的 LayerNorm 取一张图像的 C、H、W 全部值。Transformer 中的 nn.LayerNorm(D) 只取一个词元的 D 个特征：切换到“词元”对比一下。',
+    '论文插图中的 LayerNorm 取一张图像的 C、H、W 全部值。Transformer 中的 nn.LayerNorm(D) 只取一个 token 的 D 个特征：切换到“token”对比一下。',
   noteImages_in: 'nn.InstanceNorm2d：一张图像的一个通道，跨它的 H·W 个像素；H·W = 1 时 PyTorch 拒绝计算。',
   noteImages_gn: 'G 必须整除 C = {d}：G ∈ {{divisors}}。G = 1 就是对 (C, H, W) 的 LayerNorm；G = C 就是 InstanceNorm。',
   noteImages_rms: '分组与 LayerNorm([C, H, W]) 相同；每组只有一个统计量——均方，不中心化。',
   description:
     '{norm} 作用于形状为 {shape} 的 x：共 {count} 组，每组 {size} 个值。高亮的是选中格子 {cell} 所在的组，即 {members}：{together}。',
   codeCheck: 'True：与逐组手算的结果相同',
+  codeCheckRms: 'True：现在每组的均方根都是 1',
   codeGroups: '{count} 组',
 };
 

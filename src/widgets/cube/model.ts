@@ -24,6 +24,7 @@ import { defineState, type StateOf } from '../../lib/url-state';
 import type { CubeChartData } from '../../charts/cube';
 import type { Lang } from '../../i18n/sections';
 import type { WidgetView } from '../view';
+import { SNIPPET_HEADER } from '../snippet-header';
 import { fill, labels, type CubeLabels } from './labels';
 
 /** The norms as they appear in the URL (`cube.norm=ln`), in menu order. */
@@ -171,19 +172,29 @@ function pytorchCall(norm: NormCode, state: CubeState): string {
 }
 
 /** The full PyTorch snippet: build x, apply the module, and check it against the per-group statistics by hand. */
-function pytorchCode(norm: NormCode, state: CubeState, count: number, error: string | null, t: CubeLabels): string {
+function pytorchCode(norm: NormCode, state: CubeState, count: number, error: string | null, t: CubeLabels, lang: Lang): string {
   const { B, T, D, G, H, W } = state;
   const tokens = state.layout === 'tokens';
   const f64 = 'dtype=torch.float64';
-  const lines = ['import torch', 'from torch import nn', ''];
+  const lines = [SNIPPET_HEADER[lang], 'import torch', 'from torch import nn', ''];
   if (tokens) lines.push(`B, T, D = ${B}, ${T}, ${D}`, `x = torch.randn(B, T, D, ${f64})`);
   else lines.push(`N, C, H, W = ${B}, ${D}, ${H}, ${W}`, `x = torch.randn(N, C, H, W, ${f64})`);
   if (norm === 'gn') lines.push(`G = ${G}`);
   const C = tokens ? 'D' : 'C';
+  const shape = tokens ? 'D' : '[C, H, W]';
   const moduleLine: Record<NormCode, string> = {
     bn: `norm = nn.BatchNorm${tokens ? '1d' : '2d'}(${C}, ${f64})  # training mode: batch statistics`,
-    ln: `norm = nn.LayerNorm(${tokens ? 'D' : '[C, H, W]'}, ${f64})`,
-    rms: `norm = nn.RMSNorm(${tokens ? 'D' : '[C, H, W]'}, ${f64})  # PyTorch ≥ 2.4; eps = torch.finfo(x.dtype).eps`,
+    ln: `norm = nn.LayerNorm(${shape}, ${f64})`,
+    // nn.RMSNorm needs PyTorch 2.4: written out, it runs on every version the snippet names.
+    rms: [
+      '',
+      `# RMSNorm over ${shape}, written out: nn.RMSNorm needs PyTorch ≥ 2.4;`,
+      `# there nn.RMSNorm(${shape}, ${f64}) computes the same`,
+      'def norm(x):',
+      `    ms = x.pow(2).mean(dim=${tokens ? '-1' : '(1, 2, 3)'}, keepdim=True)`,
+      "    return x / torch.sqrt(ms + torch.finfo(x.dtype).eps)  # eps: nn.RMSNorm's default",
+      '',
+    ].join('\n'),
     in: `norm = nn.InstanceNorm${tokens ? '1d' : '2d'}(${C})  # no affine, no running statistics`,
     gn: `norm = nn.GroupNorm(G, ${C}, ${f64})`,
   };
@@ -203,7 +214,12 @@ function pytorchCode(norm: NormCode, state: CubeState, count: number, error: str
   if (view) lines.push(`xg = ${view}`);
   const comment = `# ${fill(t.codeGroups, { count })}`;
   if (norm === 'rms') {
-    lines.push(`ms = x.pow(2).mean(dim=${dims}, keepdim=True)  ${comment}`, 'print(ms.numel())', `print(torch.allclose(y, x / torch.sqrt(ms + torch.finfo(x.dtype).eps)))  # ${t.codeCheck}`);
+    lines.push(
+      `ms = x.pow(2).mean(dim=${dims}, keepdim=True)  ${comment}`,
+      'print(ms.numel())',
+      `rms = y.pow(2).mean(dim=${dims}).sqrt()`,
+      `print(torch.allclose(rms, torch.ones_like(rms)))  # ${t.codeCheckRms}`,
+    );
     return lines.join('\n');
   }
   lines.push(
@@ -325,7 +341,7 @@ export function compute(raw: CubeState, lang: Lang): WidgetView<CubeFigures> {
     descriptions: {
       cube: fill(t.description, { norm: NORM_NAMES[norm], shape, count, size: values, cell, members, together }),
     },
-    code: pytorchCode(norm, state, count, error, t),
+    code: pytorchCode(norm, state, count, error, t, lang),
     message: error,
   };
 }

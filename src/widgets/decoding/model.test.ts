@@ -25,7 +25,7 @@ const at = (change: Partial<DecodingState>): DecodingState => ({ ...defaults, ..
 
 describe('decoding state in the URL', () => {
   it('has the documented defaults', () => {
-    expect(defaults).toEqual({ steps: 30, shift: 0.5, mode: 'bn-eval', token: 4 });
+    expect(defaults).toEqual({ steps: 30, shift: 0, mode: 'bn-eval', token: 4 });
   });
 
   it.each([
@@ -176,6 +176,63 @@ describe('the claims the widget makes', () => {
     const view = compute(state, 'en');
     expect(view.message).toBe('ValueError: Expected more than 1 value per channel when training, got input size torch.Size([1, 4])');
     expect(view.text.gap).toBe(labels.en.refused);
+  });
+
+  it.each([0, 1, 30, 200])('opens on the discrepancy itself: after %i batches, at drift 0, eval mode’s output differs from training mode’s', (steps) => {
+    const view = compute(at({ steps }), 'en');
+    expect(view.figures.tokens.decode).toHaveLength(defaults.token);
+    expect(view.numbers.gap).toBeGreaterThan(0.01);
+    expect(view.text.note).toBe(labels.en.noteEval);
+  });
+
+  it('eval mode uses the running statistics at any batch size: the whole sequence as one batch gives the one-token outputs, bit for bit', () => {
+    const sequence = decodedSequence(0);
+    const running = runningAfter(30);
+    const whole = batchNorm(sequence, { training: false, runningMean: running.mean, runningVar: running.var, eps: 1e-5 }).output.data;
+    const oneByOne = analyzeDecoding(sequence, trainingBatch(sequence), running, 'bn-eval').decode;
+    expect(Array.from(oneByOne ?? [])).toEqual(Array.from(whole));
+  });
+
+  it('a one-token batch only makes batch statistics impossible: training mode accepts the same tokens as a batch of T', () => {
+    const sequence = decodedSequence(0);
+    expect(() => batchNorm(sequence, { training: true, eps: 1e-5 })).not.toThrow();
+    expect(analyzeDecoding(sequence, trainingBatch(sequence), runningAfter(30), 'bn-train').error).toMatch(/^ValueError: Expected more than 1 value per channel/);
+  });
+
+  it.each([0, 1, 5, 10, 30, 100, 200])('after %i batches a drift of 1 σ or more widens the gap beyond drift 0’s', (steps) => {
+    const zero = compute(at({ steps, shift: 0 }), 'en').numbers.bnEvalGap;
+    for (const shift of [1, 1.5, 2, 3]) expect(compute(at({ steps, shift }), 'en').numbers.bnEvalGap).toBeGreaterThan(zero);
+  });
+
+  it('with a drift the note adds it as a second effect, with the largest gap now and at drift 0', () => {
+    const zero = compute(at({ shift: 0 }), 'en');
+    const drifted = compute(at({ shift: 2 }), 'en');
+    expect(drifted.text.note).toBe(
+      `${labels.en.noteEval} Drift 2 σ adds a second effect: the running statistics describe the training data, not the drifted tokens. Largest gap over all tokens now ${drifted.text.bnEvalGap}; at drift 0, ${zero.text.bnEvalGap}.`,
+    );
+    expect(compute(at({ shift: 2 }), 'zh').text.note).toBe(
+      `${labels.zh.noteEval}偏移 2 σ 带来第二个效应：滑动平均统计量刻画的是训练数据，而不是偏移后的 token。现在全部 token 的最大差距是 ${drifted.text.bnEvalGap}；偏移为 0 时是 ${zero.text.bnEvalGap}。`,
+    );
+    expect(compute(at({ shift: 2, mode: 'ln' }), 'en').text.note).toBe(labels.en.noteLn);
+    expect(compute(at({ shift: 2, mode: 'bn-train' }), 'en').text.note).toBe(labels.en.noteTrain);
+  });
+
+  it.each<[Mode, string, string]>([
+    ['bn-eval', 'training mode (batch statistics)', 'eval mode (running statistics)'],
+    ['bn-train', 'training mode (batch statistics)', 'train mode at inference: refused'],
+    ['ln', 'training', 'inference, one token at a time'],
+  ])('the legend of %s names what each output is computed with', (mode, train, decode) => {
+    const { labels: legend } = compute(at({ mode }), 'en').figures.tokens;
+    expect([legend.train, legend.decode]).toEqual([train, decode]);
+  });
+
+  it.each<[number, string, string]>([
+    [0, 'mean 0, variance 1: PyTorch’s initial values (no training yet)', '滑动均值 0，滑动方差 1：PyTorch 的初始值（尚未训练）'],
+    [1, 'after 1 batch', '训练了 1 个批次'],
+    [30, 'after 30 batches', '训练了 30 个批次'],
+  ])('the running statistics after %i batches read naturally in both languages', (steps, en, zh) => {
+    expect(compute(at({ steps }), 'en').text.running).toContain(en);
+    expect(compute(at({ steps }), 'zh').text.running).toContain(zh);
   });
 
   it('the gap grows with the shift of the decoding data', () => {

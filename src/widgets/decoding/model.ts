@@ -1,6 +1,8 @@
 // The decoding widget's model: training batches build BatchNorm's running statistics; then one sequence is
-// decoded token by token at batch size 1. State → what the layer produced for each token inside its training
-// batch vs at decoding, the gap, and the PyTorch code. Pure; every number comes from src/lib.
+// decoded token by token at batch size 1. State → what the layer produced for each token in training mode, inside a
+// training batch, vs at inference (BatchNorm: eval mode, the running statistics), the gap, and the PyTorch code.
+// The gap is the train–inference discrepancy itself, there at shift 0; the shift (drift) is a second effect.
+// Pure; every number comes from src/lib.
 import { batchNorm, layerNorm, tensor, type Tensor } from '../../lib/norms';
 import { runningHistory, streamBatch, streamPopulation, type RunningHistory } from '../../lib/activation-stream';
 import { decodeBatchNorm, decodeLayerNorm, roundTo, rowMaxAbsDiff, type RunningStats } from '../../lib/sequence';
@@ -10,6 +12,7 @@ import type { DecodingRunningData } from '../../charts/decoding-running';
 import type { DecodingTokensData } from '../../charts/decoding-tokens';
 import type { Lang } from '../../i18n/sections';
 import type { WidgetView } from '../view';
+import { SNIPPET_HEADER } from '../snippet-header';
 import { fill } from '../padding/labels';
 import { labels } from './labels';
 
@@ -35,10 +38,13 @@ export const SHOWN = 1;
 /** The shifted sequence is rounded to this many decimals, so the code below holds it exactly. */
 export const DECIMALS = 3;
 
-/** The widget's state in the URL: `dec.steps=30&dec.shift=0.5&dec.mode=bn-eval&dec.token=4`. */
+/**
+ * The widget's state in the URL: `dec.steps=30&dec.shift=0&dec.mode=bn-eval&dec.token=4`. It opens at shift 0: the
+ * gap it shows first is the one between training mode and eval mode on data like the training data.
+ */
 export const codec = defineState('dec', {
   steps: { type: 'integer', default: 30, min: 0, max: MAX_STEPS },
-  shift: { type: 'number', default: 0.5, min: 0, max: 3, step: 0.1 },
+  shift: { type: 'number', default: 0, min: 0, max: 3, step: 0.1 },
   mode: { type: 'enum', default: 'bn-eval', values: MODES },
   token: { type: 'integer', default: 4, min: 0, max: T },
 });
@@ -146,6 +152,25 @@ const maxOf = (values: ArrayLike<number>, count: number): number => {
   return m;
 };
 
+/**
+ * The note under the readouts: what the chosen normalization does at inference; with BatchNorm eval and a drift, the
+ * drift as a second effect, with the largest gap now and at drift 0 (the first effect alone) side by side.
+ */
+export function noteText(mode: Mode, shift: number, lang: Lang, gaps: { readonly now: number; readonly zero: number }): string {
+  const t = labels[lang];
+  if (mode === 'bn-train') return t.noteTrain;
+  if (mode === 'ln') return t.noteLn;
+  if (shift === 0) return t.noteEval;
+  const drift = fill(t.noteDrift, { shift: String(shift), now: gapText(gaps.now), zero: gapText(gaps.zero) });
+  return [t.noteEval, drift].join(lang === 'zh' ? '' : ' ');
+}
+
+/** BatchNorm eval's largest gap over all T tokens with no drift: the train–inference discrepancy alone. */
+export function gapAtZeroDrift(running: RunningStats): number {
+  const sequence = decodedSequence(0);
+  return maxOf(analyzeDecoding(sequence, trainingBatch(sequence), running, 'bn-eval').gaps ?? [], T);
+}
+
 /** State → everything the widget shows. */
 export function compute(state: DecodingState, lang: Lang): DecodingView {
   const t = labels[lang];
@@ -171,14 +196,14 @@ export function compute(state: DecodingState, lang: Lang): DecodingView {
   const shownDecode = result.decode ? Array.from({ length: token }, (_, p) => result.decode?.[p * D + SHOWN] ?? 0) : [];
 
   const text: Record<string, string> = {
-    running: steps === 0 ? t.runningInitial : fill(t.runningText, { mean: f3(running.mean[SHOWN] ?? 0), var: f3(running.var[SHOWN] ?? 0), steps }),
+    running: steps === 0 ? t.runningInitial : fill(steps === 1 ? t.runningTextOne : t.runningText, { mean: f3(running.mean[SHOWN] ?? 0), var: f3(running.var[SHOWN] ?? 0), steps }),
     batch: fill(t.batchText, { mean: f3(result.batchMean[SHOWN] ?? 0), var: f3(result.batchVar[SHOWN] ?? 0), n: SEQUENCES * T }),
     decoded: fill(t.decodedText, { n: token, t: T }),
     gaps: result.error ? t.refused : token === 0 ? t.noneYet : decodedGaps.join(sep),
     gap: result.error ? t.refused : gap === null ? t.noneYet : gapText(gap),
     bnEvalGap: gapText(bnEvalGap),
     lnGap: gapText(lnGap),
-    note: mode === 'bn-train' ? t.noteTrain : mode === 'ln' ? t.noteLn : t.noteEval,
+    note: noteText(mode, shift, lang, { now: bnEvalGap, zero: mode === 'bn-eval' && shift > 0 ? gapAtZeroDrift(running) : bnEvalGap }),
   };
 
   const descriptions = {
@@ -211,7 +236,7 @@ export function compute(state: DecodingState, lang: Lang): DecodingView {
         maxSteps: MAX_STEPS,
         population: populationMean,
         decoding: decodingMean,
-        labels: { x: t.step, y: t.runningMean, population: t.trainingMean, decoding: t.decodingMean },
+        labels: { x: t.step, y: t.runningMean, population: t.trainingMean, decoding: t.decodingMean, same: t.sameMean },
       },
       tokens: {
         norm: mode === 'ln' ? 'ln' : 'bn',
@@ -223,8 +248,8 @@ export function compute(state: DecodingState, lang: Lang): DecodingView {
           x: t.tokenAxis,
           y: t.outputAxis,
           gap: t.gapAxis,
-          train: t.inTraining,
-          decode: t.atDecoding,
+          train: mode === 'ln' ? t.legendTrainLn : t.legendTrainBn,
+          decode: mode === 'ln' ? t.legendLn : mode === 'bn-eval' ? t.legendEval : t.legendTrainRefused,
           refused: t.refusedShort,
         },
       },
@@ -244,6 +269,7 @@ export function pytorchCode(state: DecodingState, sequence: Tensor, running: Run
   const { steps, shift, mode, token } = state;
   const rows = Array.from({ length: T }, (_, p) => `    [${Array.from(sequence.data.slice(p * D, (p + 1) * D), py).join(', ')}],`);
   const head = [
+    SNIPPET_HEADER.en, // the code's comments are in English in both languages
     'import torch',
     'import torch.nn as nn',
     '',
@@ -273,6 +299,8 @@ export function pytorchCode(state: DecodingState, sequence: Tensor, running: Run
       `for t in range(${token}):`,
       '    y = ln(seq[t:t + 1])                  # (1, D)',
       "    print(t + 1, (y - y_train[t]).abs().max().item())   # 0.0",
+      `# All ${T} tokens at once: LayerNorm treats each on its own, so this is the largest gap over every token`,
+      "print('largest gap, all tokens:', (ln(seq) - y_train).abs().max().item())   # 0.0",
     ].join('\n');
   }
   const training = [
@@ -302,5 +330,7 @@ export function pytorchCode(state: DecodingState, sequence: Tensor, running: Run
     `for t in range(${token}):`,
     '    y = bn(seq[t:t + 1])                  # (1, D)',
     '    print(t + 1, (y - y_train[t]).abs().max().item())',
+    `# All ${T} tokens at once: eval mode normalizes each on its own, so this is the largest gap over every token`,
+    "print('largest gap, all tokens:', (bn(seq) - y_train).abs().max().item())",
   ].join('\n');
 }

@@ -41,8 +41,9 @@ const en = {
     'Eval mode uses running statistics: those after 10 training batches of 16 samples from the same data (momentum 0.1), copied into the code below. LayerNorm has none.',
   evalNote:
     'In eval mode BatchNorm normalizes with fixed running statistics, so it ignores the batchmates too; but its output is not the one it gives in training.',
-  epsNote: 'LayerNorm’s change {v} comes from ε = 1e-5 alone: ε is added to σ², which the scaling changed. With ε = 0 it would be {v0}.',
-  roundingNote: 'What is left, {v0}, is floating-point rounding.',
+  epsNote: 'LayerNorm’s change {v} comes from ε = 1e−5 alone: ε is added to σ², which the scaling changed.',
+  roundingNote: 'With ε = 0 it would be below 1e−14: floating-point rounding.',
+  noEpsNote: 'With ε = 0 it would be {v0}.',
   mean: 'μ',
   variance: 'σ²',
 } as const;
@@ -87,10 +88,11 @@ const zh: Labels = {
   differsBy: '不同，最大相差',
   pickStats: '样本 {p} 自己的统计量：',
   runningNote:
-    '推理模式使用运行统计量：取自同一数据上 10 个训练批次（每批 16 个样本，momentum 0.1）之后的值，已写进下面的代码。LayerNorm 没有运行统计量。',
-  evalNote: '推理模式下 BatchNorm 用固定的运行统计量归一化，所以它也不受同批样本影响；但它的输出和训练时不一样。',
-  epsNote: 'LayerNorm 的变化 {v} 完全来自 ε = 1e-5：ε 加在 σ² 上，而缩放改变了 σ²。若 ε = 0，变化为 {v0}。',
-  roundingNote: '剩下的 {v0} 是浮点舍入误差。',
+    '推理模式使用滑动平均统计量：同一数据上训练 10 个批次（每批 16 个样本，momentum 0.1）之后的值，已写进下面的代码。LayerNorm 没有滑动平均统计量。',
+  evalNote: '推理模式下 BatchNorm 用固定的滑动平均统计量归一化，所以同样不受同批样本影响；但它的输出和训练时不一样。',
+  epsNote: 'LayerNorm 的变化 {v} 完全来自 ε = 1e−5：ε 加在 σ² 上，而缩放改变了 σ²。',
+  roundingNote: '若 ε = 0，变化小于 1e−14，只是浮点舍入误差。',
+  noEpsNote: '若 ε = 0，变化为 {v0}。',
   mean: 'μ',
   variance: 'σ²',
 };

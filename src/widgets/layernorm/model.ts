@@ -8,6 +8,7 @@ import { defineState, type StateOf } from '../../lib/url-state';
 import { formatNumber } from '../../charts/format';
 import type { Lang } from '../../i18n/sections';
 import type { WidgetView } from '../view';
+import { SNIPPET_HEADER } from '../snippet-header';
 import { labels, type LayerNormLabels } from './labels';
 
 /** Factors the chosen sample can be scaled by (a log-ish ladder from 0.1 to 10). */
@@ -31,6 +32,11 @@ export type LayerNormState = StateOf<typeof codec.schema>;
 
 /** LayerNorm's and BatchNorm's ε, PyTorch's default. */
 export const EPS = 1e-5;
+/**
+ * LayerNorm's change with ε = 0 is rounding below this bound in every state (largest: 1.8e−15, with random γ, β);
+ * the readout says "below 1e−14" rather than print digits that depend on the order of float operations.
+ */
+export const ROUNDING_BOUND = 1e-14;
 /** BatchNorm's momentum, PyTorch's default. */
 export const MOMENTUM = 0.1;
 /** Running statistics for eval mode: after this many training batches (batches 0 … 9 of the data stream) … */
@@ -270,6 +276,8 @@ interface CodeInput {
   readonly bnTrainEval: number | null;
   /** PyTorch's error for BatchNorm in training (N = 1), or null; the code's training part shows it. */
   readonly bnTrainError: string | null;
+  /** LayerNorm's change with ε = 0 (the code prints it when LayerNorm's change is not 0). */
+  readonly lnChangeNoEps: number;
 }
 
 function pytorchCode(k: CodeInput): string {
@@ -278,7 +286,10 @@ function pytorchCode(k: CodeInput): string {
   const c = state.c;
   const scaled = k.scale !== 1;
   const sameMates = state.mates === 0 || n === 1;
+  // With a change, the code also runs LayerNorm with ε = 0: what the page says is left of it (rounding).
+  const noEps = k.lnChange !== 0;
   const lines = [
+    SNIPPET_HEADER.en, // the code's comments are in English in both languages
     'import torch',
     'from torch import nn',
     'torch.set_default_dtype(torch.float64)  # the widget computes in float64',
@@ -293,9 +304,10 @@ function pytorchCode(k: CodeInput): string {
     '',
     'ln = nn.LayerNorm(C)  # eps=1e-5; weight γ and bias β elementwise, shape (C,)',
     'bn = nn.BatchNorm1d(C)  # eps=1e-5, momentum=0.1',
+    ...(noEps ? ['ln0 = nn.LayerNorm(C, eps=0.0)  # the same without ε'] : []),
     `gamma = torch.tensor(${pyRow(k.gamma)})`,
     `beta = torch.tensor(${pyRow(k.beta)})`,
-    'for m in (ln, bn):',
+    `for m in (${noEps ? 'ln, ln0, bn' : 'ln, bn'}):`,
     '    m.weight.copy_(gamma)',
     '    m.bias.copy_(beta)',
     '',
@@ -307,6 +319,10 @@ function pytorchCode(k: CodeInput): string {
   const changes = (): void => {
     if (k.bnChange !== null) lines.push(`print(${change('bn')})  # BatchNorm: ${pyValue(k.bnChange)}`);
     lines.push(`print(${change('ln')})  # LayerNorm: ${pyValue(k.lnChange)}`);
+    if (noEps) {
+      const left = k.lnChangeNoEps < ROUNDING_BOUND ? `< ${String(ROUNDING_BOUND)}, rounding` : pyValue(k.lnChangeNoEps);
+      lines.push(`print(${change('ln0')})  # LayerNorm with ε = 0: ${left}`);
+    }
   };
   if (state.mode === 'train') changes();
   lines.push(
@@ -369,10 +385,14 @@ export function compute(state: LayerNormState, lang: Lang): LayerNormView {
   const modeWord = training ? t.training : t.evaluation;
   const bnText = bnChange === null ? t.refused : bnChange === 0 ? t.bitIdentical : formatChange(bnChange);
   const lnText = lnChange === 0 ? t.bitIdentical : formatChange(lnChange);
+  // The ε = 0 remainder is this page's rounding, which PyTorch does not reproduce digit for digit (it gives 0 or
+  // 2.2e−16 where this gives 4.4e−16): it is stated as a bound, not as a number the code below cannot print.
   const lnNote =
     lnChange === 0
       ? ''
-      : `${t.epsNote.replace('{v}', lnText).replace('{v0}', formatChange(lnChangeNoEps))}${lnChangeNoEps === 0 ? '' : ` ${t.roundingNote.replace('{v0}', formatChange(lnChangeNoEps))}`}`;
+      : [t.epsNote.replace('{v}', lnText), lnChangeNoEps < ROUNDING_BOUND ? t.roundingNote : t.noEpsNote.replace('{v0}', formatChange(lnChangeNoEps))].join(
+          lang === 'zh' ? '' : ' ',
+        );
   const bnModeText = bnTrainEval === null ? t.refused : bnTrainEval === 0 ? t.identical : `${t.differsBy} ${formatChange(bnTrainEval)}`;
   // nn.LayerNorm has no mode: eval runs the very same computation, so it matches training bit for bit.
   const lnModeText = t.identical;
@@ -406,7 +426,7 @@ export function compute(state: LayerNormState, lang: Lang): LayerNormView {
         : `Heatmap of the LayerNorm output: each row normalized with its own μ and σ². ${sampleWord}'s output: ${list(row(lnAfter, pick))}.`,
     compare:
       lang === 'zh'
-        ? `${sampleWord} 的输出，原来的同批样本对比现在。BatchNorm（${modeWord}）：${bnError ?? `最大变化 ${bnText}`}。LayerNorm：最大变化 ${lnText}。${lnNote}`
+        ? `${sampleWord} 的输出：原来的同批样本与现在的对比。BatchNorm（${modeWord}）：${bnError ?? `最大变化 ${bnText}`}。LayerNorm：最大变化 ${lnText}。${lnNote}`
         : `${sampleWord}'s outputs, original batchmates vs now. BatchNorm (${modeWord}): ${bnError ?? `largest change ${bnText}`}. LayerNorm: largest change ${lnText}. ${lnNote}`.trim(),
   };
 
@@ -428,7 +448,7 @@ export function compute(state: LayerNormState, lang: Lang): LayerNormView {
       },
     },
     descriptions,
-    code: pytorchCode({ state, original, mates, pick, scale, gamma, beta, running, bnChange, lnChange, bnTrainEval, bnTrainError: bnTrainAfter.error }),
+    code: pytorchCode({ state, original, mates, pick, scale, gamma, beta, running, bnChange, lnChange, bnTrainEval, bnTrainError: bnTrainAfter.error, lnChangeNoEps }),
     message: null,
     numbers: { n, c, pick, scale, bnChange, lnChange, lnChangeNoEps, bnTrainEval, gamma, beta, runningMean: running.mean, runningVar: running.var },
   };

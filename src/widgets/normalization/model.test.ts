@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DISTRIBUTIONS } from '../../lib/datasets';
-import { codec, compute, binCount, sample, VIEWS, type NormalizationState } from './model';
+import { codec, compute, binCount, sample, SCALED, VIEWS, type NormalizationState } from './model';
+import { max, min, std } from '../../lib/stats';
 import { figures } from './figures';
 import { labels } from './labels';
 import { figureMarkup } from '../../charts/server';
@@ -75,6 +76,72 @@ describe('normalization model: one outlier', () => {
   });
 });
 
+describe('normalization model: what the outlier does to the other points', () => {
+  const raw = (s: NormalizationState) => {
+    const x = sample(s);
+    return { all: x, rest: x.subarray(0, x.length - 1) };
+  };
+
+  it.each(DISTRIBUTIONS.flatMap((dist) => [10, 100, 500].map((n) => [dist, n] as const)))(
+    'min-max keeps (max − min of the others) / (max − min of all) of their width, z-score σ(others) / σ(all) (%s, n = %i)',
+    (dist, n) => {
+      const s = state({ dist, n, outlier: true, size: 20 });
+      const q = compute(s, 'en').numbers.squeeze!;
+      const { all, rest } = raw(s);
+      // Scaled on their own, min-max spans exactly [0, 1] and the z-score the others' range in their own σ.
+      expect(q.minmax.rangeWithout).toEqual([0, 1]);
+      expect(q.z.widthWithout).toBeCloseTo((max(rest) - min(rest)) / std(rest), 10);
+      // Together with the outlier: found here from the raw sample, by other formulas than the model's.
+      expect(q.minmax.kept).toBeCloseTo((max(rest) - min(rest)) / (max(all) - min(all)), 12);
+      expect(q.z.kept).toBeCloseTo(std(rest) / std(all), 12);
+      expect(q.minmax.outlier).toBe(1);
+      expect(q.minmax.with.length).toBe(n - 1);
+    },
+  );
+
+  it('as n grows the z-score keeps more and more of the other points’ spread; min-max keeps about the same sliver', () => {
+    const kept = (n: number) => compute(state({ n, outlier: true, size: 20 }), 'en').numbers.squeeze!;
+    const [small, large] = [kept(20), kept(500)];
+    // The outlier's share of σ² falls like k²/n: σ(others)/σ(all) ≈ 1/√(1 + k²/n) goes to 1.
+    expect(large.z.kept).toBeGreaterThan(small.z.kept + 0.3);
+    expect(large.z.kept).toBeGreaterThan(0.65);
+    // One point sets max − min whatever n is.
+    expect(large.minmax.kept).toBeLessThan(0.35);
+    expect(large.z.kept).toBeGreaterThan(2 * large.minmax.kept);
+  });
+
+  it.each(['en', 'zh'] as const)('prints the widths and the share kept, with the percent sign each language writes (%s)', (lang) => {
+    const view = compute(state({ outlier: true, size: 30, n: 200 }), lang);
+    const q = view.numbers.squeeze!;
+    for (const k of SCALED) {
+      expect(view.text[`${k}WidthWith`]).toBe(String(Number(q[k].widthWith.toFixed(4))).replace('-', '−'));
+      expect(view.text[`${k}Kept`]).toBe(`${Number((q[k].kept * 100).toFixed(1))}${lang === 'en' ? '\u00a0%' : '%'}`);
+    }
+    expect(view.text.minmaxWidthWithout).toBe('1');
+    expect(view.text.othersTitle).toContain('199');
+    expect(view.descriptions.others).toContain(view.text.zKept);
+    expect(view.descriptions.others).toContain(view.text.minmaxKept);
+  });
+
+  it('without the outlier there is nothing to compare: empty readouts, no panels', () => {
+    const view = compute(state(), 'en');
+    expect(view.numbers.squeeze).toBeNull();
+    expect(view.figures.others).toBeNull();
+    for (const k of SCALED) expect(view.text[`${k}Kept`]).toBe('');
+    const svg = figureMarkup(figures, view, 'en');
+    expect(svg.others).not.toContain('range-band');
+  });
+
+  it('draws both scalings, each with the band of the others without and with the outlier, and the outlier', () => {
+    const view = compute(state({ outlier: true }), 'zh');
+    const svg = figureMarkup(figures, view, 'zh').others ?? '';
+    expect(svg.match(/class="range-band"/g)).toHaveLength(4);
+    expect(svg.match(/class="range-marked"/g)).toHaveLength(2);
+    expect(svg).toContain(`极差 ${view.text.minmaxWidthWith}`);
+    expect(svg).toContain('role="img"');
+  });
+});
+
 describe('normalization model: what is printed', () => {
   it('prints the statistics rounded to 4 decimals, with a true minus sign', () => {
     const view = compute(state({ dist: 'skewed', seed: 3 }), 'en');
@@ -92,7 +159,7 @@ describe('normalization model: what is printed', () => {
     const parsed = literal.split(',').map((v) => v.trim()).filter(Boolean).map(Number);
     expect(parsed).toEqual([...sample(s)]);
     expect(code).toContain('dtype=torch.float64');
-    expect(code).toContain('std(correction=0)');
+    expect(code).toContain('std(dim=0, correction=0)');
   });
 
   it.each([
@@ -124,6 +191,22 @@ describe('normalization model: what is printed', () => {
       expect(view.descriptions[k]).toContain(view.text[`${k}Skew`]);
       expect(view.descriptions[k]!.length).toBeGreaterThan(40);
     }
+  });
+
+  it('Chinese text: no nested full-width parentheses (the skewed shape’s name sits inside a sentence), full-width colons, no space before %', () => {
+    for (const dist of DISTRIBUTIONS) {
+      const view = compute(state({ dist, outlier: true }), 'zh');
+      const all = [...Object.values(view.text), ...Object.values(view.descriptions), view.code.split('\n').find((l) => l.startsWith('# 上面')) ?? ''].join(' ');
+      expect(all).not.toMatch(/（[^）]*（/);
+      expect(all).not.toMatch(/[\u4e00-\u9fff]: /);
+      expect(all).not.toMatch(/ %/);
+    }
+    for (const label of Object.values(labels.zh)) expect(label).not.toMatch(/（[^）]*（/);
+  });
+
+  it('the outlier slider’s reason for being off names the switch that turns it on', () => {
+    expect(labels.en.sizeOff).toContain(labels.en.outlier.replace(/ \(.*\)$/, ''));
+    expect(labels.zh.sizeOff).toContain(labels.zh.outlier.replace(/（.*）$/, ''));
   });
 
   it('has the same label keys in both languages', () => {

@@ -7,6 +7,7 @@ import { defineState, type StateOf } from '../../lib/url-state';
 import { fillTemplate, formatRounded } from '../../charts/format';
 import type { Lang } from '../../i18n/sections';
 import type { WidgetView } from '../view';
+import { SNIPPET_HEADER } from '../snippet-header';
 import { labels, type NormalizationLabels } from './labels';
 
 /** The widget's state in the URL: `norm.dist=skewed&norm.n=100&norm.outlier=1&norm.size=10&norm.seed=1`. */
@@ -54,7 +55,32 @@ export interface HistogramFigure {
   readonly yMax: number;
 }
 
-export type NormalizationFigures = Readonly<Record<ViewKey, HistogramFigure>>;
+/** The two scalings compared on the other points: their values scaled without the outlier and with it. */
+export const SCALED = ['minmax', 'z'] as const;
+export type ScaledKey = (typeof SCALED)[number];
+
+/** What one outlier does to the other n − 1 points under one scaling. */
+export interface Squeeze {
+  /** The other points scaled on their own (the outlier left out). */
+  readonly without: Float64Array;
+  /** The same points as scaled together with the outlier. */
+  readonly with: Float64Array;
+  /** The outlier's scaled value. */
+  readonly outlier: number;
+  /** [min, max] of the other points, scaled without and with the outlier. */
+  readonly rangeWithout: readonly [number, number];
+  readonly rangeWith: readonly [number, number];
+  /** Width (max − min) of those ranges. */
+  readonly widthWithout: number;
+  readonly widthWith: number;
+  /** widthWith / widthWithout: the share of their spread the other points keep. */
+  readonly kept: number;
+}
+
+/** The other points without and with the outlier, per scaling; null without an outlier. */
+export type OthersFigure = Readonly<Record<ScaledKey, Squeeze>> | null;
+
+export type NormalizationFigures = Readonly<Record<ViewKey, HistogramFigure>> & { readonly others: OthersFigure };
 
 export interface NormalizationView extends WidgetView<NormalizationFigures> {
   /** The numbers behind the text, for tests. */
@@ -63,6 +89,8 @@ export interface NormalizationView extends WidgetView<NormalizationFigures> {
     readonly stats: Readonly<Record<ViewKey, ViewStats>>;
     /** Range of the points other than the outlier, per view; null without an outlier. */
     readonly others: Readonly<Record<ViewKey, readonly [number, number]>> | null;
+    /** The other points scaled without and with the outlier, per scaling; null without an outlier. */
+    readonly squeeze: OthersFigure;
     /** √(n − 1), the largest |z| any point can reach. */
     readonly zCeiling: number;
   };
@@ -84,6 +112,26 @@ export function sample(state: NormalizationState): Float64Array {
     ...(state.outlier ? { outlier: state.size } : {}),
   });
   return x.map((v) => Math.round(v * RAW_STEPS_PER_UNIT) / RAW_STEPS_PER_UNIT);
+}
+
+/**
+ * The other n − 1 points (all but the last, the outlier) under each scaling: scaled on their own, and as scaled
+ * together with the outlier, with the width of their range in both and the share of it they keep.
+ */
+function squeezeOf(values: Readonly<Record<ViewKey, Float64Array>>): Record<ScaledKey, Squeeze> {
+  const last = values.raw.length - 1;
+  const rest = values.raw.subarray(0, last);
+  const alone: Record<ScaledKey, Float64Array> = { minmax: minMaxScale(rest), z: standardize(rest) };
+  const one = (k: ScaledKey): Squeeze => {
+    const together = values[k].subarray(0, last);
+    const rangeWithout = [min(alone[k]), max(alone[k])] as const;
+    const rangeWith = [min(together), max(together)] as const;
+    const widthWithout = rangeWithout[1] - rangeWithout[0];
+    const widthWith = rangeWith[1] - rangeWith[0];
+    const kept = widthWithout > 0 ? widthWith / widthWithout : 1;
+    return { without: alone[k], with: together, outlier: values[k][last] ?? 0, rangeWithout, rangeWith, widthWithout, widthWith, kept };
+  };
+  return { minmax: one('minmax'), z: one('z') };
 }
 
 function statsOf(v: Float64Array): ViewStats {
@@ -108,13 +156,14 @@ function distName(t: NormalizationLabels, d: Distribution): string {
 }
 
 /** The PyTorch lines that compute both scalings of exactly this sample and print what the widget prints. */
-function pytorchCode(x: Float64Array, state: NormalizationState, t: NormalizationLabels): string {
+function pytorchCode(x: Float64Array, state: NormalizationState, t: NormalizationLabels, lang: Lang): string {
   const outlier = state.outlier ? fillTemplate(t.codeOutlier, { k: state.size }) : '';
   const comment = fillTemplate(t.codeData, { n: state.n, dist: distName(t, state.dist), seed: state.seed, outlier });
   const rows: string[] = [];
   const values = Array.from(x, (v) => String(v));
   for (let i = 0; i < values.length; i += 10) rows.push(`    ${values.slice(i, i + 10).join(', ')},`);
   return [
+    SNIPPET_HEADER[lang],
     'import torch',
     '',
     `# ${comment}`,
@@ -122,18 +171,32 @@ function pytorchCode(x: Float64Array, state: NormalizationState, t: Normalizatio
     ...rows,
     '], dtype=torch.float64)',
     '',
-    'x_minmax = (x - x.min()) / (x.max() - x.min())   # min-max: [0, 1]',
-    'x_z = (x - x.mean()) / x.std(correction=0)        # z-score: population std (divide by n)',
+    'def min_max(v):  # min-max: onto [0, 1]',
+    '    return (v - v.min()) / (v.max() - v.min())',
     '',
-    'def skewness(v):                                  # = scipy.stats.skew(v)',
+    'def z_score(v):  # z-score: mean 0, std 1 (the population std: divide by n)',
+    '    return (v - v.mean()) / v.std(dim=0, correction=0)',
+    '',
+    'def skewness(v):  # = scipy.stats.skew(v)',
     '    d = v - v.mean()',
     '    return (d**3).mean() / (d**2).mean() ** 1.5',
     '',
-    'def show(v):',
-    `    return f"{round(float(v), ${SHOWN_DECIMALS}) + 0.0:.10g}"`,
+    `def show(v, decimals=${SHOWN_DECIMALS}):`,
+    '    return f"{round(float(v), decimals) + 0.0:.10g}"',
     '',
-    'for name, v in [("raw", x), ("min-max", x_minmax), ("z-score", x_z)]:',
-    '    print(name, *(show(s) for s in (v.min(), v.max(), v.mean(), v.std(correction=0), skewness(v))))',
+    'for name, v in [("raw", x), ("min-max", min_max(x)), ("z-score", z_score(x))]:',
+    '    print(name, *(show(s) for s in (v.min(), v.max(), v.mean(), v.std(dim=0, correction=0), skewness(v))))',
+    ...(state.outlier
+      ? [
+          `    print(name, "others", show(v[:-1].min()), show(v[:-1].max()))   # ${t.codeOthers}`,
+          '',
+          `# ${fillTemplate(t.codeWidths, { count: state.n - 1 })}`,
+          'for name, scale in [("min-max", min_max), ("z-score", z_score)]:',
+          '    alone, together = scale(x[:-1]), scale(x)[:-1]',
+          '    without, with_ = alone.max() - alone.min(), together.max() - together.min()',
+          '    print(name, "width", show(without), show(with_), show(100 * with_ / without, 1) + " %")',
+        ]
+      : []),
     '',
     '# NumPy: (a - a.min()) / np.ptp(a) and (a - a.mean()) / a.std()  (np.std divides by n)',
     '# scikit-learn: MinMaxScaler() and StandardScaler() on a.reshape(-1, 1)',
@@ -187,6 +250,25 @@ export function compute(input: NormalizationState, lang: Lang): NormalizationVie
       outlierWords;
     figures[k] = { counts, lo: s.min, hi: s.max, points: values[k], mean: s.mean, std: s.std, marked: state.outlier ? (values[k][last] ?? null) : null, yMax };
   }
+  const squeeze = state.outlier ? squeezeOf(values) : null;
+  for (const k of SCALED) {
+    const q = squeeze?.[k];
+    text[`${k}WidthWithout`] = q ? show(q.widthWithout) : '';
+    text[`${k}WidthWith`] = q ? show(q.widthWith) : '';
+    text[`${k}Kept`] = q ? fillTemplate(t.percent, { value: formatRounded(q.kept * 100, 1) }) : '';
+  }
+  text.othersTitle = fillTemplate(t.othersTitle, { count: x.length - 1 });
+  descriptions.others = squeeze
+    ? fillTemplate(t.describeOthers, {
+        count: x.length - 1,
+        mmWithout: text.minmaxWidthWithout ?? '',
+        mmWith: text.minmaxWidthWith ?? '',
+        mmKept: text.minmaxKept ?? '',
+        zWithout: text.zWidthWithout ?? '',
+        zWith: text.zWidthWith ?? '',
+        zKept: text.zKept ?? '',
+      })
+    : t.describeNoOutlier;
   const zCeiling = Math.sqrt(x.length - 1);
   text.outlierNote = state.outlier
     ? fillTemplate(t.outlierNote, { raw: show(x[last] ?? 0), mm: show(values.minmax[last] ?? 0), z: show(values.z[last] ?? 0), n: x.length, ceiling: show(zCeiling) })
@@ -194,10 +276,10 @@ export function compute(input: NormalizationState, lang: Lang): NormalizationVie
 
   return {
     text,
-    figures,
+    figures: { ...figures, others: squeeze },
     descriptions,
-    code: pytorchCode(x, state, t),
+    code: pytorchCode(x, state, t, lang),
     message: null,
-    numbers: { values, stats, others, zCeiling },
+    numbers: { values, stats, others, squeeze, zCeiling },
   };
 }

@@ -15,11 +15,12 @@ import {
   truncateSentences,
 } from '../../lib/sequence';
 import { defineState, type StateOf } from '../../lib/url-state';
-import { formatFixed, formatNumber } from '../../charts/format';
+import { formatFixed, formatNumber, formatPercent } from '../../charts/format';
 import type { HeatmapData } from '../../charts/heatmap';
 import type { PaddingSweepData } from '../../charts/padding-sweep';
 import type { Lang } from '../../i18n/sections';
 import type { WidgetView } from '../view';
+import { SNIPPET_HEADER } from '../snippet-header';
 import { fill, labels } from './labels';
 
 /** Which sentence is yours: three sentences of different lengths. */
@@ -197,7 +198,7 @@ export function analyzeBatch(x: Tensor, lengths: readonly number[], masked: bool
   return { mask, bnNow, lnNow, bnYours, lnYours, aloneBn, aloneLn, morePadBn, morePadLn };
 }
 
-const pct = (v: number, lang: Lang): string => `${Math.round(v * 100)}${lang === 'zh' ? '%' : ' %'}`;
+const pct = (v: number, lang: Lang): string => formatPercent(v, lang);
 const f3 = (v: number): string => formatFixed(v, 3);
 /** A change: exactly 0 prints as "0", anything else with 3 decimals (never "0.000" for a non-zero change). */
 const change = (v: number): string => (v === 0 ? '0' : v < 0.0005 ? formatNumber(v, 2) : formatFixed(v, 3));
@@ -359,6 +360,7 @@ export function pytorchCode(x: Tensor, lengths: readonly number[], masked: boole
       ];
   const stats = masked ? 'f1 = x[mask][:, 0]                   # feature 1 of the real tokens' : 'f1 = x[:, :, 0].flatten()            # feature 1 of every position, pads included';
   return [
+    SNIPPET_HEADER.en, // the code's comments are in English in both languages
     'import torch',
     'import torch.nn as nn',
     '',
@@ -374,7 +376,7 @@ export function pytorchCode(x: Tensor, lengths: readonly number[], masked: boole
     ...norm,
     '',
     stats,
-    "print('mu, sigma:', f1.mean().item(), f1.var(unbiased=False).sqrt().item())",
+    "print('mu, sigma, n:', f1.mean().item(), f1.var(dim=0, correction=0).sqrt().item(), f1.numel())",
     'L = lengths[0].item()',
     'y_bn = batch_norm(x, mask)[0, :L]',
     'y_ln = ln(x)[0, :L]',
