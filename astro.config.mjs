@@ -6,6 +6,11 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import remarkHeadingIds from './src/markdown/remark-heading-ids.mjs';
 import remarkMathFlag from './src/markdown/remark-math-flag.mjs';
+import rehypeMathErrors from './src/markdown/rehype-math-errors.mjs';
+import rehypeDisplayMath from './src/markdown/rehype-display-math.mjs';
+import rehypeMathPunctuation from './src/markdown/rehype-math-punctuation.mjs';
+import zh from './src/i18n/zh.json' with { type: 'json' };
+import en from './src/i18n/en.json' with { type: 'json' };
 import buildId from './src/integrations/build-id.mjs';
 
 // The site's public address; override with SITE_URL when deploying elsewhere.
@@ -20,10 +25,16 @@ export default defineConfig({
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
   markdown: {
-    // Astro 7's default processor leaves $$…$$ unrendered; KaTeX renders it at build time.
+    // Astro 7's default processor leaves $$…$$ unrendered; KaTeX renders it at build time. rehype-katex calls the
+    // project's own KaTeX (package.json `overrides`), the one whose CSS and fonts the layout loads.
     processor: unified({
       remarkPlugins: [remarkMath, remarkHeadingIds, remarkMathFlag],
-      rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: true, output: 'htmlAndMathml' }]],
+      rehypePlugins: [
+        [rehypeKatex, { strict: 'error', output: 'htmlAndMathml' }],
+        rehypeMathErrors,
+        [rehypeDisplayMath, { labels: { zh: zh.formula, en: en.formula } }],
+        rehypeMathPunctuation,
+      ],
     }),
     // Two code themes with AA contrast; global.css switches to the dark one with the site theme.
     shikiConfig: {
