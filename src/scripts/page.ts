@@ -120,10 +120,25 @@ function setupPrint(): void {
   });
 }
 
+/** The phone's "back to the contents" button: hidden near the top, and it unfolds the contents it leads to. */
+function setupToContents(): void {
+  const button = document.querySelector<HTMLAnchorElement>('[data-to-contents]');
+  const contents = document.querySelector<HTMLDetailsElement>('[data-toc-details]');
+  if (!button || !contents) return;
+  const root = document.documentElement;
+  const sync = () => root.toggleAttribute('data-near-top', scrollY < innerHeight);
+  sync();
+  addEventListener('scroll', sync, { passive: true });
+  button.addEventListener('click', () => {
+    contents.open = true;
+  });
+}
+
 export function startPage(): void {
   setupThemeToggle();
   setupHeadingLinks();
   setupTocHighlight();
   setupLangSwitch();
   setupPrint();
+  setupToContents();
 }
