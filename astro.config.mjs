@@ -9,6 +9,8 @@ import remarkMathFlag from './src/markdown/remark-math-flag.mjs';
 import rehypeMathErrors from './src/markdown/rehype-math-errors.mjs';
 import rehypeDisplayMath from './src/markdown/rehype-display-math.mjs';
 import rehypeMathPunctuation from './src/markdown/rehype-math-punctuation.mjs';
+import rehypeTables from './src/markdown/rehype-tables.mjs';
+import rehypeInlineCode from './src/markdown/rehype-inline-code.mjs';
 import zh from './src/i18n/zh.json' with { type: 'json' };
 import en from './src/i18n/en.json' with { type: 'json' };
 import buildId from './src/integrations/build-id.mjs';
@@ -34,6 +36,8 @@ export default defineConfig({
         rehypeMathErrors,
         [rehypeDisplayMath, { labels: { zh: zh.formula, en: en.formula } }],
         rehypeMathPunctuation,
+        [rehypeTables, { labels: { zh: zh.table, en: en.table } }],
+        rehypeInlineCode,
       ],
     }),
     // Two code themes with AA contrast; global.css switches to the dark one with the site theme.

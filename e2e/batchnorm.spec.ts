@@ -1,9 +1,11 @@
-// The BatchNorm explorer on the built site: no-JS figures, every control, next batch and play/pause (reduced
-// motion, out of view), N = 1 in training, the feature slider following C, URL round trip in both languages,
-// hostile queries, keyboard, axe, and the redraw time.
+// The BatchNorm explorer on the built site: no-JS figures, the first screen (Play beside the running curve), every
+// control, next batch and play/pause (reduced motion, out of view), N over its stops, N = 1 in training, the feature
+// slider following C, URL round trip in both languages, hostile queries, keyboard, axe, and the redraw time.
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { expectCopiedLink, expectNoAxeViolations, figureMarkup, setRange, settled, waitLive, flushedParams, widgetParams } from './widget-helpers';
+
+const N_STOPS = [1, 2, 4, 8, 16, 32, 64] as const;
 
 const PATH = { en: '/en/batchnorm/', zh: '/zh/batchnorm/' } as const;
 const FIGURES = ['input', 'inputStats', 'output', 'outputStats', 'running', 'spread'] as const;
@@ -20,6 +22,15 @@ async function open(page: Page, query = '', lang: keyof typeof PATH = 'en'): Pro
   const widget = widgetOf(page);
   await waitLive(widget);
   return widget;
+}
+
+/** The batch size shown beside its slider (the slider itself moves over stops: 1, 2, 4, … 64). */
+const shownN = async (widget: Locator) => Number(await widget.locator('output[data-output="n"]').innerText());
+
+/** Moves the batch-size slider to the stop of N (a drag to it). */
+async function slideN(widget: Locator, n: (typeof N_STOPS)[number]): Promise<void> {
+  await slide(range(widget, 'n'), N_STOPS.indexOf(n));
+  await expect(widget.locator('output[data-output="n"]')).toHaveText(String(n));
 }
 
 /** Moves a slider straight to `value` (as a drag does: one input event); setRange walks there key by key. */
@@ -52,13 +63,21 @@ test.describe('without JavaScript', () => {
       const widget = widgetOf(page);
       await expect(widget).toHaveAttribute('data-widget', 'batchnorm');
       for (const key of FIGURES) {
-        const svg = widget.locator(`[data-figure="${key}"] > svg`);
-        await expect(svg).toHaveAttribute('role', 'img');
-        await expect(svg).toHaveAttribute('aria-label', /.{30}/);
+        // Drawn for a phone and for a desktop; the box shows the one that fits its width.
+        for (const at of ['phone', 'desktop']) {
+          const svg = widget.locator(`[data-figure="${key}"] > svg[data-drawn-for="${at}"]`);
+          await expect(svg).toHaveAttribute('role', 'img');
+          await expect(svg).toHaveAttribute('aria-label', /.{30}/);
+        }
+        await expect(widget.locator(`[data-figure="${key}"] > svg:visible`)).toHaveCount(1);
       }
-      // an 8 × 4 heatmap prints its values
-      await expect(widget.locator('[data-figure="input"] .heatmap-values text')).toHaveCount(32);
-      await expect(widget.locator('[data-figure="input"] .heatmap-highlight-column')).toHaveCount(1);
+      // an 8 × 4 heatmap prints its values, in the drawing shown and in the other one
+      await expect(widget.locator('[data-figure="input"] > svg:visible .heatmap-values text')).toHaveCount(32);
+      await expect(widget.locator('[data-figure="input"] > svg .heatmap-values text')).toHaveCount(64);
+      await expect(widget.locator('[data-figure="input"] > svg:visible .heatmap-highlight-column')).toHaveCount(1);
+      // the batch size slider sits on its stop (8 is the fourth of 1, 2, 4, 8, …) and shows the value
+      await expect(range(widget, 'n')).toHaveValue('3');
+      await expect(widget.locator('output[data-output="n"]')).toHaveText('8');
       await expect(widget.locator('[data-text="popMean"]')).toHaveText('5');
       await expect(widget.locator('[data-text="outMean"]')).toHaveText('0');
       await expect(widget.locator('[data-text="outStd"]')).toHaveText('1');
@@ -69,24 +88,10 @@ test.describe('without JavaScript', () => {
   }
 });
 
-test('comes alive without moving: every figure keeps its box', async ({ page }) => {
-  await page.goto(PATH.en);
-  const widget = widgetOf(page);
-  const boxes = async () => Promise.all(FIGURES.map((key) => widget.locator(`[data-figure="${key}"]`).boundingBox()));
-  await widget.locator('[data-figure="input"]').scrollIntoViewIfNeeded();
-  const before = await boxes();
-  await waitLive(widget);
-  const after = await boxes();
-  FIGURES.forEach((key, i) => {
-    expect(Math.abs((after[i]?.height ?? 0) - (before[i]?.height ?? 0)), key).toBeLessThan(1);
-    expect(Math.abs((after[i]?.y ?? 0) - (before[i]?.y ?? 0)), key).toBeLessThan(1);
-  });
-});
-
 test('every control changes the figures and the printed numbers', async ({ page }) => {
   test.setTimeout(60_000);
   const widget = await open(page, '?bn.step=5');
-  await expectChange(widget, 'input', 'batchMean', () => slide(range(widget, 'n'), 16));
+  await expectChange(widget, 'input', 'batchMean', () => slideN(widget, 16));
   await expectChange(widget, 'inputStats', 'batchMean', () => setRange(range(widget, 'f'), 4));
   await expect(widget.locator('[data-text="feature"]')).toHaveText('feature 4');
   await expectChange(widget, 'output', 'outMean', () => slide(range(widget, 'beta'), 2.5));
@@ -95,7 +100,10 @@ test('every control changes the figures and the printed numbers', async ({ page 
   await expect(widget.locator('[data-text="outStd"]')).toHaveText(/^1\.[45]\d*$/);
   await expect(widget.locator('[data-code]')).toContainText('bn.weight[3] = -1.5');
   await expectChange(widget, 'running', 'runMean', () => slide(range(widget, 'momentum'), 0.5));
-  await expectChange(widget, 'input', 'batchMean', () => setRange(range(widget, 'seed'), 3));
+  await expectChange(widget, 'input', 'batchMean', async () => {
+    await widget.locator('.more-settings summary').click(); // the seed is folded under "More settings"
+    await setRange(range(widget, 'seed'), 3);
+  });
   await expectChange(widget, 'input', 'inputTitle', () => slide(range(widget, 'c'), 12));
   await expectChange(widget, 'running', 'runMean', () => slide(range(widget, 'step'), 40));
   await expectChange(widget, 'output', 'outMean', () => widget.locator('label.segment', { hasText: 'eval' }).click());
@@ -176,7 +184,8 @@ test.describe('with reduced motion', () => {
 
 test('N = 1 in training shows PyTorch’s refusal as a message, and eval mode works', async ({ page }) => {
   const widget = await open(page, '?bn.step=3');
-  await setRange(range(widget, 'n'), 1);
+  await setRange(range(widget, 'n'), 0); // the first stop: N = 1
+  await expect(widget.locator('output[data-output="n"]')).toHaveText('1');
   await expect(widget.locator('[data-message]')).toBeVisible();
   await expect(widget.locator('[data-message]')).toHaveText(refusal(4));
   await expect(widget.locator('[data-text="outMean"]')).toHaveText('—');
@@ -249,7 +258,7 @@ test('labels are typeset: μ with a subscript B, σ with a stacked 2 and B, and 
   const zh = await open(page, '?bn.step=22', 'zh');
   await expect(zh.locator('.bn-readouts dt').first()).toHaveText('特征 2：批均值 μB');
   await expect(zh.locator('[data-text="shareNote"]')).toHaveText('已走完从初始值到总体值的 90.2%');
-  await expect(zh.locator('[data-text="runningTitle"]')).toHaveText('特征 2 的滑动平均统计量随喂入批次的变化（虚线为总体值）');
+  await expect(zh.locator('[data-text="runningTitle"]')).toHaveText('特征 2 的滑动平均统计量');
   const all = await zh.innerText();
   expect(all).not.toMatch(/运行(统计量|均值|方差)|[\u4e00-\u9fff]: | %/);
 });
@@ -268,17 +277,18 @@ test('the chosen-feature slider follows the number of features', async ({ page }
 test('the URL follows the state, and a fresh page on it shows the same view in both languages', async ({ page }) => {
   test.setTimeout(90_000);
   const widget = await open(page);
-  await slide(range(widget, 'n'), 24);
+  await slideN(widget, 32);
   await slide(range(widget, 'c'), 7);
   await setRange(range(widget, 'f'), 3);
   await slide(range(widget, 'gamma'), 2);
   await slide(range(widget, 'beta'), -1);
   await slide(range(widget, 'momentum'), 0.2);
+  await widget.locator('.more-settings summary').click();
   await setRange(range(widget, 'seed'), 6);
   await slide(range(widget, 'step'), 33);
   await widget.locator('label.segment', { hasText: 'eval' }).click();
   await expect.poll(() => widgetParams(page, 'bn')).toEqual({
-    'bn.n': '24',
+    'bn.n': '32',
     'bn.c': '7',
     'bn.f': '3',
     'bn.gamma': '2',
@@ -300,7 +310,8 @@ test('the URL follows the state, and a fresh page on it shows the same view in b
   expect(await Promise.all(FIGURES.map((k) => figureMarkup(fresh, k)))).toEqual(figures);
 
   const zh = await open(page, query, 'zh');
-  await expect(range(zh, 'n')).toHaveValue('24');
+  await expect(range(zh, 'n')).toHaveValue('5');
+  await expect(zh.locator('output[data-output="n"]')).toHaveText('32');
   for (const key of ['batchMean', 'batchVar', 'popMean', 'outMean', 'outStd'] as const) {
     await expect(zh.locator(`[data-text="${key}"]`)).toHaveText(shown[NUMBERS.indexOf(key)] ?? '');
   }
@@ -324,7 +335,7 @@ test.describe('hostile query strings are harmless', () => {
       const widget = await open(page, query);
       await expect(widget.locator('img, script:not([type]), [onerror]')).toHaveCount(0);
       expect(await widget.innerText()).not.toMatch(/NaN|Infinity|undefined/);
-      const n = Number(await range(widget, 'n').inputValue());
+      const n = await shownN(widget);
       expect(n).toBeGreaterThanOrEqual(1);
       expect(n).toBeLessThanOrEqual(64);
       const step = Number(await range(widget, 'step').inputValue());
@@ -374,6 +385,7 @@ for (const worker of [true, false]) {
       });
     }
     const batchMeanBefore = await widget.locator('[data-text="batchMean"]').textContent();
+    await widget.locator('.more-settings summary').click();
     await range(widget, 'seed').focus();
     await page.keyboard.press('End'); // seed 100: 200 batches nobody has drawn yet (41 and 39 are drawn ahead)
     if (worker) {
@@ -424,6 +436,7 @@ test('the seeds next to the current one are drawn ahead: stepping the seed at 20
     w.shown = [];
     new MutationObserver(() => w.shown.push(el.textContent ?? '')).observe(el, { childList: true, characterData: true, subtree: true });
   });
+  await widget.locator('.more-settings summary').click();
   await range(widget, 'seed').focus();
   await page.keyboard.press('ArrowRight');
   await settled(page);
@@ -454,15 +467,15 @@ test('figures off screen wait for idle time or for the reader to scroll to them,
   const hold = (on: boolean) => page.evaluate((value) => {
     (window as unknown as { holdIdle: boolean }).holdIdle = value;
   }, on);
-  const widget = await open(page, '?bn.n=32&bn.c=8&bn.step=20');
+  const widget = await open(page, '?bn.n=64&bn.c=8&bn.step=20');
   await settled(page);
   const all = () => Promise.all(FIGURES.map((key) => figureMarkup(widget, key)));
-  // The reader looks at the first heatmap; the spread chart is far below.
-  const atInput = () => widget.locator('[data-figure="input"]').evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
-  await atInput();
+  // The reader looks at the batch (the heatmaps and their strips); the spread chart is far above.
+  const atBatch = () => widget.locator('[data-figure="outputStats"]').evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
+  await atBatch();
   const before = await all();
   await hold(true);
-  await slide(range(widget, 'n'), 31); // all six figures change
+  await slideN(widget, 32); // all six figures change
   await expect.poll(() => figureMarkup(widget, 'input')).not.toBe(before[0]);
   await expect(widget).toHaveAttribute('data-drawing', '');
   expect(await figureMarkup(widget, 'spread')).toBe(before[5]);
@@ -477,9 +490,9 @@ test('figures off screen wait for idle time or for the reader to scroll to them,
   await expect(widget).not.toHaveAttribute('data-drawing', '');
   const stepped = await all();
   // Printing draws whatever still waits for idle time.
-  await atInput();
+  await atBatch();
   await hold(true);
-  await slide(range(widget, 'n'), 30);
+  await slideN(widget, 16);
   await expect.poll(() => figureMarkup(widget, 'input')).not.toBe(stepped[0]);
   expect(await figureMarkup(widget, 'spread')).toBe(stepped[5]);
   await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
@@ -487,7 +500,7 @@ test('figures off screen wait for idle time or for the reader to scroll to them,
   const printed = await all();
   expect(printed[5]).not.toBe(stepped[5]);
 
-  for (const [query, shown] of [['?bn.n=31&bn.c=8&bn.step=20', stepped], ['?bn.n=30&bn.c=8&bn.step=20', printed]] as const) {
+  for (const [query, shown] of [['?bn.n=32&bn.c=8&bn.step=20', stepped], ['?bn.n=16&bn.c=8&bn.step=20', printed]] as const) {
     const fresh = await open(page, query);
     await settled(page);
     expect(await Promise.all(FIGURES.map((key) => figureMarkup(fresh, key)))).toEqual(shown);
@@ -506,26 +519,65 @@ test('a figure that once took longer than any idle period is still drawn (no end
       native.call(this, name, value);
     };
   });
-  const widget = await open(page, '?bn.n=32&bn.c=8&bn.step=20');
+  const widget = await open(page, '?bn.n=64&bn.c=8&bn.step=20');
   await widget.locator('[data-figure="input"]').evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
   await page.evaluate(() => ((window as unknown as { slowSvg: boolean }).slowSvg = true));
-  await slide(range(widget, 'n'), 31);
+  await slideN(widget, 32);
   await settled(page); // the redraw has begun (and, when it ends within 600 frames, ended)
   await expect(widget).not.toHaveAttribute('data-drawing', '', { timeout: 20_000 });
   await page.evaluate(() => ((window as unknown as { slowSvg: boolean }).slowSvg = false));
   const spread = await figureMarkup(widget, 'spread');
-  await slide(range(widget, 'n'), 30);
+  await slideN(widget, 16);
   await settled(page);
   await expect(widget).not.toHaveAttribute('data-drawing', '', { timeout: 5_000 });
   expect(await figureMarkup(widget, 'spread')).not.toBe(spread);
 });
 
-test('works with the keyboard alone', async ({ page }) => {
+test('works with the keyboard alone, in the order the controls are read', async ({ page }) => {
   const widget = await open(page);
+  const next = widget.locator('[data-action="next"]');
+  const play = widget.locator('button[data-play]');
+  // The feeding bar first: Next batch, Play, Back to step 0, the step.
+  await next.focus();
+  await page.keyboard.press('Enter');
+  await expect(range(widget, 'step')).toHaveValue('1');
+  await page.keyboard.press('Tab'); // Play
+  await expect(play).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(play).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Space');
+  await expect(play).toHaveAttribute('aria-pressed', 'false');
+  await page.keyboard.press('Tab'); // Back to step 0
+  await page.keyboard.press('Enter');
+  await expect(range(widget, 'step')).toHaveValue('0');
+  await page.keyboard.press('Tab'); // the step
+  await page.keyboard.press('ArrowRight');
+  await expect(range(widget, 'step')).toHaveValue('1');
+  // Under the running curve: momentum, then the mode.
+  await page.keyboard.press('Tab');
+  await expect(range(widget, 'momentum')).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(range(widget, 'momentum')).toHaveValue('0.11');
+  await page.keyboard.press('Tab');
+  await expect(widget.locator('input[name="mode"][value="train"]')).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(widget.locator('input[name="mode"][value="eval"]')).toBeChecked();
+  // Eval by keyboard: back up to the buttons; they stay reachable, say they are unavailable, and feed nothing.
+  for (let i = 0; i < 5; i++) await page.keyboard.press('Shift+Tab');
+  await expect(next).toBeFocused();
+  await expect(next).toHaveAttribute('aria-disabled', 'true');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await expect(play).toHaveAttribute('aria-pressed', 'false');
+  await page.waitForTimeout(600);
+  await expect(range(widget, 'step')).toHaveValue('1');
+  // The batch: N moves from stop to stop, then C, the chosen feature, the folded seed, γ and β.
   const n = range(widget, 'n');
   await n.focus();
   await page.keyboard.press('ArrowRight');
-  await expect(n).toHaveValue('9');
+  await expect(widget.locator('output[data-output="n"]')).toHaveText('16');
+  await expect(n).toHaveAttribute('aria-valuetext', '16');
   await page.keyboard.press('Tab'); // C
   await page.keyboard.press('ArrowRight');
   await expect(range(widget, 'c')).toHaveValue('5');
@@ -533,34 +585,64 @@ test('works with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('End');
   await expect(range(widget, 'f')).toHaveValue('5');
   await expect(widget.locator('[data-text="feature"]')).toHaveText('feature 5');
-  await widget.locator('input[name="mode"][value="train"]').focus();
-  await page.keyboard.press('Tab'); // "Next batch"
-  await expect(widget.locator('[data-action="next"]')).toBeFocused();
+  await page.keyboard.press('Tab'); // "More settings"
   await page.keyboard.press('Enter');
-  await expect(range(widget, 'step')).toHaveValue('1');
-  await page.keyboard.press('Tab'); // Play
-  await expect(widget.locator('button[data-play]')).toBeFocused();
-  await page.keyboard.press('Space');
-  await expect(widget.locator('button[data-play]')).toHaveAttribute('aria-pressed', 'true');
-  await page.keyboard.press('Space');
-  await expect(widget.locator('button[data-play]')).toHaveAttribute('aria-pressed', 'false');
-  await page.keyboard.press('Tab'); // Back to step 0
-  await page.keyboard.press('Enter');
-  await expect(range(widget, 'step')).toHaveValue('0');
-  // Eval by keyboard: the buttons stay reachable, say they are unavailable, and feed nothing.
-  await widget.locator('input[name="mode"][value="train"]').focus();
+  await page.keyboard.press('Tab'); // the data seed
+  await expect(range(widget, 'seed')).toBeFocused();
   await page.keyboard.press('ArrowRight');
-  await expect(widget.locator('input[name="mode"][value="eval"]')).toBeChecked();
-  await page.keyboard.press('Tab');
-  await expect(widget.locator('[data-action="next"]')).toBeFocused();
-  await expect(widget.locator('[data-action="next"]')).toHaveAttribute('aria-disabled', 'true');
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Space');
-  await expect(widget.locator('button[data-play]')).toHaveAttribute('aria-pressed', 'false');
-  await page.waitForTimeout(600);
-  await expect(range(widget, 'step')).toHaveValue('0');
+  await expect(range(widget, 'seed')).toHaveValue('2');
+  await page.keyboard.press('Tab'); // γ
+  await expect(range(widget, 'gamma')).toBeFocused();
+  await page.keyboard.press('Tab'); // β
+  await page.keyboard.press('ArrowRight');
+  await expect(widget.locator('output[data-output="beta"]')).toHaveText('0.1');
 });
+
+test('the batch size moves over 1, 2, 4 … 64, and a link with any N still opens on that N', async ({ page }) => {
+  const widget = await open(page, '?bn.n=24');
+  const n = range(widget, 'n');
+  // 24 lies between the stops 16 and 32: the slider sits on the nearer one (16, the lower on a tie), the value stays.
+  await expect(widget.locator('output[data-output="n"]')).toHaveText('24');
+  await expect(n).toHaveValue(String(N_STOPS.indexOf(16)));
+  await expect(n).toHaveAttribute('aria-valuetext', '24');
+  await expect(widget.locator('[data-text="inputTitle"]')).toContainText('shape (24, 4)');
+  await expect.poll(() => flushedParams(page, 'bn')).toMatchObject({ 'bn.n': '24' });
+  // One step right from there: the next stop.
+  await n.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(widget.locator('output[data-output="n"]')).toHaveText('32');
+  await expect.poll(() => widgetParams(page, 'bn')['bn.n']).toBe('32');
+  // Every stop, Home to End.
+  await page.keyboard.press('Home');
+  const seen = [await shownN(widget)];
+  for (let i = 1; i < N_STOPS.length; i++) {
+    await page.keyboard.press('ArrowRight');
+    seen.push(await shownN(widget));
+  }
+  expect(seen).toEqual([...N_STOPS]);
+});
+
+for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+  test(`the first screen (${viewport.width} × ${viewport.height}) shows Play and the running statistics together`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    const widget = await open(page);
+    // The reader has scrolled the widget's top to just under the site header.
+    await widget.evaluate((el) => {
+      const header = document.querySelector('header')?.getBoundingClientRect().bottom ?? 0;
+      window.scrollBy({ top: el.getBoundingClientRect().top - header - 8, behavior: 'instant' });
+    });
+    for (const part of ['button[data-play]', '[data-action="next"]', '[data-action="restart"]', '[data-figure="running"]']) {
+      await expect(widget.locator(part)).toBeInViewport({ ratio: 1 });
+    }
+    if (viewport.width > 1000) {
+      await expect(widget.locator('[data-figure="spread"]')).toBeInViewport({ ratio: 1 });
+      // The feeding bar stays in view (sticky) while the reader scrolls down to the output.
+      await widget.locator('[data-figure="outputStats"]').evaluate((el) => el.scrollIntoView({ block: 'end', behavior: 'instant' }));
+      await expect(widget.locator('button[data-play]')).toBeInViewport({ ratio: 1 });
+      await expect(widget.locator('[data-figure="output"]')).toBeInViewport({ ratio: 0.5 });
+    }
+  });
+}
 
 test('axe finds nothing in light and dark, with figures and with the N = 1 refusal', async ({ page }) => {
   test.setTimeout(90_000);

@@ -1,5 +1,5 @@
-// The reduction cube on the built site: no-JS figure, every control, URL round trip, hostile queries,
-// keyboard, pointing at cells, axe, and the redraw time.
+// The reduction cube on the built site: no-JS figure, every control (and only the ones that apply switched on), the
+// cube in view beside its controls, URL round trip, hostile queries, keyboard, pointing at cells, axe.
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { expectCopiedLink, expectNoAxeViolations, figureMarkup, setRange, settled, waitLive, widgetParams } from './widget-helpers';
@@ -38,7 +38,9 @@ test.describe('without JavaScript', () => {
       await page.goto(PATH[lang]);
       const widget = widgetOf(page);
       await expect(widget).toHaveAttribute('data-widget', 'cube');
-      const svg = widget.locator('[data-figure="cube"] svg');
+      // Drawn for a phone and for a desktop: the box shows the one that fits it.
+      const svg = widget.locator('[data-figure="cube"] > svg:visible');
+      await expect(svg).toHaveCount(1);
       await expect(svg).toHaveAttribute('role', 'img');
       await expect(svg).toHaveAttribute('aria-label', /LayerNorm/);
       expect(await svg.locator('polygon').count()).toBeGreaterThan(10);
@@ -54,14 +56,46 @@ test.describe('without JavaScript', () => {
   }
 });
 
-test('comes alive without moving: the figure keeps its box', async ({ page }) => {
-  await page.goto(PATH.en);
-  const box = widgetOf(page).locator('[data-figure="cube"]');
-  const before = await box.boundingBox();
-  await waitLive(widgetOf(page));
-  const after = await box.boundingBox();
-  expect(Math.abs((after?.height ?? 0) - (before?.height ?? 0))).toBeLessThan(1);
-  expect(Math.abs((after?.width ?? 0) - (before?.width ?? 0))).toBeLessThan(1);
+test('a control that does not apply is switched off, with the reason when it is not obvious', async ({ page }) => {
+  const widget = await open(page);
+  // Tokens: T on, H and W hidden and off; G off (not GroupNorm), its reason shown as its description.
+  await expect(range(widget, 'T')).toBeEnabled();
+  for (const name of ['H', 'W']) await expect(range(widget, name)).toBeDisabled();
+  const g = range(widget, 'G');
+  await expect(g).toBeDisabled();
+  await expect(widget.locator('#cube-g-hint')).toBeVisible();
+  await expect(g).toHaveAttribute('aria-describedby', 'cube-g-hint');
+  await widget.locator('select[name="norm"]').selectOption('gn');
+  await expect(g).toBeEnabled();
+  await expect(widget.locator('#cube-g-hint')).toBeHidden();
+  // A batch of one leaves one sequence to choose from: the cell's b slider is off until B grows again.
+  await setRange(range(widget, 'B'), 1);
+  await expect(range(widget, 'b')).toBeDisabled();
+  await setRange(range(widget, 'B'), 2);
+  await expect(range(widget, 'b')).toBeEnabled();
+  // Images: H and W on, T hidden and off.
+  await widget.locator('label.segment', { hasText: 'images' }).click();
+  for (const name of ['H', 'W']) await expect(range(widget, name)).toBeEnabled();
+  await expect(range(widget, 'T')).toBeDisabled();
+});
+
+test('the cube stays in view beside the controls that shape it, on a phone too', async ({ page }) => {
+  for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
+    await page.setViewportSize(viewport);
+    const widget = await open(page);
+    for (const name of ['B', 'D', 'b', 'd']) {
+      const control = range(widget, name);
+      await control.evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        window.scrollBy({ top: box.top + box.height / 2 - window.innerHeight / 2, behavior: 'instant' });
+      });
+      const cube = await widget.locator('[data-figure="cube"]').boundingBox();
+      expect(cube, `${viewport.width} ${name}`).not.toBeNull();
+      // Wholly on screen, below the site header.
+      expect(cube?.y ?? 0, `${viewport.width} ${name}`).toBeGreaterThanOrEqual(50);
+      expect((cube?.y ?? 0) + (cube?.height ?? 0), `${viewport.width} ${name}`).toBeLessThanOrEqual(viewport.height);
+    }
+  }
 });
 
 test('every control changes the figure and the printed numbers', async ({ page }) => {
@@ -76,13 +110,15 @@ test('every control changes the figure and the printed numbers', async ({ page }
   await expectChange(widget, 'cell', () => setRange(range(widget, 'b'), 4));
   await expectChange(widget, 'cell', () => setRange(range(widget, 't'), 8));
 
+  await expect(range(widget, 'G')).toBeDisabled(); // only GroupNorm has groups
   await widget.locator('select[name="norm"]').selectOption('gn');
-  await expect(range(widget, 'G')).toBeVisible();
+  await expect(range(widget, 'G')).toBeEnabled();
   await expectChange(widget, 'groups', () => setRange(range(widget, 'G'), 6));
   await expect(widget.locator('[data-text="groups"]')).toHaveText('30 groups (B·G) × 18 values (T·D/G)');
 
   await expectChange(widget, 'groups', () => widget.locator('label.segment', { hasText: 'images' }).click());
   await expect(range(widget, 'T')).toBeHidden();
+  await expect(range(widget, 'T')).toBeDisabled();
   await expect(widget.locator('label:has(input[name="D"]) .control-label')).toHaveText('C (channels)');
   await expectChange(widget, 'groups', () => setRange(range(widget, 'H'), 3));
   await expectChange(widget, 'groups', () => setRange(range(widget, 'W'), 1));

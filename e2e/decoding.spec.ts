@@ -1,6 +1,6 @@
-// The decoding widget on the built site: no-JS figures, the train–inference gap at drift 0, every control, stepping
-// through the tokens, BatchNorm's refusal in training mode, LayerNorm's zero gap, drift as a second effect, URL round
-// trip, hostile queries, keyboard, axe.
+// The decoding widget on the built site: no-JS figures (readable on a phone), the train–inference gap at drift 0 on
+// the first screen, every control, stepping through the tokens, BatchNorm's refusal in training mode, LayerNorm's
+// zero gap, drift as a second effect, URL round trip, hostile queries, keyboard, axe.
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { expectCopiedLink, expectNoAxeViolations, figureMarkup, setRange, settled, waitLive, flushedParams, widgetParams } from './widget-helpers';
@@ -41,7 +41,9 @@ test.describe('without JavaScript', () => {
       const widget = widgetOf(page);
       await expect(widget).toHaveAttribute('data-widget', 'decoding');
       for (const key of FIGURES) {
-        const svg = widget.locator(`[data-figure="${key}"] > svg`);
+        // Drawn for a phone and for a desktop: the box shows the one that fits it.
+        const svg = widget.locator(`[data-figure="${key}"] > svg:visible`);
+        await expect(svg).toHaveCount(1);
         await expect(svg).toHaveAttribute('role', 'img');
         await expect(svg).toHaveAttribute('aria-label', /.{30}/);
       }
@@ -54,27 +56,42 @@ test.describe('without JavaScript', () => {
       await expect(widget.locator('[data-text="note"]')).toContainText(
         lang === 'en' ? 'that is the train–inference discrepancy, and it is there at drift 0' : '这就是训练与推理的不一致，偏移为 0 时就已存在',
       );
-      await expect(widget.locator('[data-figure="tokens"] > svg')).toHaveAttribute('aria-label', lang === 'en' ? /In training mode, inside its batch: .* At inference/ : /训练模式下，在批次中：.*推理时/);
+      await expect(widget.locator('[data-figure="tokens"] > svg:visible')).toHaveAttribute('aria-label', lang === 'en' ? /In training mode, inside its batch: .* At inference/ : /训练模式下，在批次中：.*推理时/);
       await expect(widget.locator('[data-code]')).toContainText('bn.running_mean.copy_(torch.tensor([');
       await expect(widget.locator('[data-code]')).toContainText('bn.eval()');
       await expect(range(widget, 'steps')).toHaveValue('30');
       await expect(widget.locator('[data-message]')).toBeHidden();
     });
   }
+
+  for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
+    test(`the figures’ text is at least 11 CSS px at ${viewport.width} px`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      await page.goto(PATH.en);
+      for (const key of FIGURES) {
+        const svg = widgetOf(page).locator(`[data-figure="${key}"] > svg:visible`);
+        const smallest = await svg.evaluate((el) => {
+          const scale = el.getBoundingClientRect().width / (el as SVGSVGElement).viewBox.baseVal.width;
+          return Math.min(...[...el.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale));
+        });
+        expect(smallest, key).toBeGreaterThanOrEqual(11);
+      }
+    });
+  }
 });
 
-test('comes alive without moving: every figure keeps its box', async ({ page }) => {
-  await page.goto(PATH.en);
-  const widget = widgetOf(page);
-  const boxes = async () => Promise.all(FIGURES.map((key) => widget.locator(`[data-figure="${key}"]`).boundingBox()));
-  await widget.scrollIntoViewIfNeeded();
-  const before = await boxes();
-  await waitLive(widget);
-  const after = await boxes();
-  FIGURES.forEach((key, i) => {
-    expect(Math.abs((after[i]?.height ?? 0) - (before[i]?.height ?? 0)), key).toBeLessThan(1);
-    expect(Math.abs((after[i]?.y ?? 0) - (before[i]?.y ?? 0)), key).toBeLessThan(1);
-  });
+test('opens on its point: the train/eval comparison at drift 0 is whole on the first screen, phone and desktop', async ({ page }) => {
+  for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
+    await page.setViewportSize(viewport);
+    const widget = await open(page);
+    // The reader arrives at the widget: its top just under the site header.
+    await widget.evaluate((el) => window.scrollTo({ top: el.getBoundingClientRect().top + window.scrollY - 60, behavior: 'instant' }));
+    const box = await widget.locator('[data-figure="tokens"]').boundingBox();
+    expect(box, `${viewport.width}`).not.toBeNull();
+    expect((box?.y ?? 0) + (box?.height ?? 0), `${viewport.width}: the comparison ends below the screen`).toBeLessThanOrEqual(viewport.height);
+    await expect(range(widget, 'shift')).toHaveValue('0');
+    await expect(widget.locator('input[name="mode"][value="bn-eval"]')).toBeChecked();
+  }
 });
 
 test('drift is a second effect: the note adds it, with the largest gap now and at drift 0', async ({ page }) => {
@@ -120,6 +137,17 @@ test('the buttons decode token by token and start over', async ({ page }) => {
   await widget.locator('[data-action="restart"]').click();
   await expect(widget.locator('[data-text="decoded"]')).toHaveText('0 of 8 tokens');
   await expect(range(widget, 'token')).toHaveValue('0');
+});
+
+test('in training mode every token fed is refused, and the figure marks each one as the tokens step', async ({ page }) => {
+  const widget = await open(page, '?dec.mode=bn-train&dec.token=2');
+  const crosses = widget.locator('[data-figure="tokens"] .decoding-tokens-gaps path[stroke-linecap="round"]');
+  await expect(crosses).toHaveCount(2);
+  await expectChange(widget, 'tokens', 'decoded', () => widget.locator('[data-action="next"]').click());
+  await expect(crosses).toHaveCount(3);
+  await expect(widget.locator('[data-text="gap"]')).toHaveText('refused');
+  await widget.locator('[data-action="restart"]').click();
+  await expect(crosses).toHaveCount(0);
 });
 
 test('LayerNorm’s gap is 0 whatever the training and the shift; BatchNorm’s grows with the shift', async ({ page }) => {
@@ -201,13 +229,7 @@ test.describe('hostile query strings are harmless', () => {
 
 test('works with the keyboard alone', async ({ page }) => {
   const widget = await open(page);
-  await widget.locator('input[name="mode"][value="bn-eval"]').focus(); // the first control: the checked radio
-  await page.keyboard.press('ArrowRight');
-  await expect(widget.locator('input[name="mode"][value="bn-train"]')).toBeChecked();
-  await expect(widget.locator('[data-message]')).toHaveText(REFUSAL);
-  await page.keyboard.press('ArrowRight');
-  await expect(widget.locator('input[name="mode"][value="ln"]')).toBeChecked();
-  await page.keyboard.press('Tab'); // tokens decoded
+  await range(widget, 'token').focus(); // the first control: the tokens decoded
   await page.keyboard.press('ArrowLeft');
   await expect(range(widget, 'token')).toHaveValue('3');
   await page.keyboard.press('Tab'); // "Decode next token"
@@ -217,7 +239,14 @@ test('works with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Tab'); // "Start over"
   await page.keyboard.press('Space');
   await expect(range(widget, 'token')).toHaveValue('0');
-  await page.keyboard.press('Tab'); // training batches
+  await page.keyboard.press('Tab'); // the mode: the checked radio
+  await expect(widget.locator('input[name="mode"][value="bn-eval"]')).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(widget.locator('input[name="mode"][value="bn-train"]')).toBeChecked();
+  await expect(widget.locator('[data-message]')).toHaveText(REFUSAL);
+  await page.keyboard.press('ArrowRight');
+  await expect(widget.locator('input[name="mode"][value="ln"]')).toBeChecked();
+  await page.keyboard.press('Tab'); // training batches, beside their chart
   await page.keyboard.press('ArrowRight');
   await expect(range(widget, 'steps')).toHaveValue('31');
   await page.keyboard.press('Tab'); // drift

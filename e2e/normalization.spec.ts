@@ -1,5 +1,5 @@
-// The min-max vs z-score widget on the built site: no-JS figures, every control, the skewness claim, the outlier,
-// URL round trip in both languages, hostile queries, keyboard, axe, and the redraw time.
+// The min-max vs z-score widget on the built site: no-JS figures, the first screen (the outlier's comparison), every
+// control, the skewness claim, the outlier, URL round trip in both languages, hostile queries, keyboard, axe.
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { expectCopiedLink, expectNoAxeViolations, figureMarkup, setRange, settled, waitLive, widgetParams } from './widget-helpers';
@@ -46,15 +46,19 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
   for (const lang of ['en', 'zh'] as const) {
-    test(`shows the three default histograms, their numbers and the code (${lang})`, async ({ page }) => {
+    test(`shows the three default histograms, the outlier's comparison, their numbers and the code (${lang})`, async ({ page }) => {
       await page.goto(PATH[lang]);
       const widget = widgetOf(page);
       await expect(widget).toHaveAttribute('data-widget', 'normalization');
       for (const key of FIGURES) {
-        const svg = widget.locator(`[data-figure="${key}"] > svg`);
-        await expect(svg).toHaveAttribute('role', 'img');
-        await expect(svg).toHaveAttribute('aria-label', /.{40}/);
-        await expect(svg.locator('.histogram-rug')).toHaveCount(1);
+        // Drawn for a phone and for a desktop; the box shows the one that fits its width.
+        for (const at of ['phone', 'desktop']) {
+          const svg = widget.locator(`[data-figure="${key}"] > svg[data-drawn-for="${at}"]`);
+          await expect(svg).toHaveAttribute('role', 'img');
+          await expect(svg).toHaveAttribute('aria-label', /.{40}/);
+          await expect(svg.locator('.histogram-rug')).toHaveCount(1);
+        }
+        await expect(widget.locator(`[data-figure="${key}"] > svg:visible`)).toHaveCount(1);
       }
       await expect(widget.locator('[data-text="minmaxMin"]')).toHaveText('0');
       await expect(widget.locator('[data-text="minmaxMax"]')).toHaveText('1');
@@ -63,35 +67,27 @@ test.describe('without JavaScript', () => {
       await expect(widget.locator('[data-text="rawMean"]')).toHaveText(/^\d\d\.\d+$/);
       await expect(widget.locator('[data-code]')).toContainText('return (v - v.mean()) / v.std(dim=0, correction=0)');
       await expect(widget.locator('select[name="dist"]')).toHaveValue('normal');
-      // The outlier is off: its slider is disabled, and says why.
-      await expect(range(widget, 'size')).toBeDisabled();
-      await expect(widget.locator('#widget-normalization-size-off')).toBeVisible();
-      await expect(widget.locator('[data-outlier-only]')).toBeHidden();
+      // It opens with the outlier on: its slider is on, and the other points' ranges are drawn and printed.
+      await expect(widget.locator('input[name="outlier"]')).toBeChecked();
+      await expect(range(widget, 'size')).toBeEnabled();
+      await expect(widget.locator('#widget-normalization-size-off')).toBeHidden();
+      await expect(widget.locator('[data-outlier-only]')).toBeVisible();
+      await expect(widget.locator('[data-figure="others"] > svg:visible .range-band')).toHaveCount(4);
+      await expect(widget.locator('[data-text="minmaxKept"]')).toHaveText(/^\d+\.\d\u00a0?%$/);
     });
   }
 });
 
-test('comes alive without moving: every figure keeps its box', async ({ page }) => {
-  await page.goto(PATH.en);
-  const widget = widgetOf(page);
-  const boxes = async () => Promise.all(FIGURES.map((key) => widget.locator(`[data-figure="${key}"]`).boundingBox()));
-  await widget.locator('[data-figure="raw"]').scrollIntoViewIfNeeded();
-  const before = await boxes();
-  await waitLive(widget);
-  const after = await boxes();
-  FIGURES.forEach((key, i) => {
-    expect(Math.abs((after[i]?.height ?? 0) - (before[i]?.height ?? 0)), key).toBeLessThan(1);
-    expect(Math.abs((after[i]?.y ?? 0) - (before[i]?.y ?? 0)), key).toBeLessThan(1);
-  });
-});
-
 test('every control changes the figures and the printed numbers', async ({ page }) => {
-  const widget = await open(page);
+  const widget = await open(page, '?norm.outlier=0');
   await expectChange(widget, 'raw', 'rawSkew', async () => {
     await widget.locator('select[name="dist"]').selectOption('skewed');
   });
   await expectChange(widget, 'z', 'rawMean', () => slide(range(widget, 'n'), 150));
-  await expectChange(widget, 'minmax', 'minmaxMean', () => setRange(range(widget, 'seed'), 4));
+  await expectChange(widget, 'minmax', 'minmaxMean', async () => {
+    await widget.locator('.more-settings summary').click(); // the seed is folded under "More settings"
+    await setRange(range(widget, 'seed'), 4);
+  });
   await expectChange(widget, 'minmax', 'minmaxMean', () => widget.locator('input[name="outlier"]').check());
   await expect(widget.locator('[data-text="outlierNote"]')).toBeVisible();
   await expect(widget.locator('[data-text="minmaxOthers"]')).toHaveText(/^the other points lie in \[0, 0\.\d+\]$/);
@@ -212,7 +208,7 @@ test.describe('hostile query strings are harmless', () => {
 });
 
 test('the outlier slider is off, with its reason in view, until the outlier is on', async ({ page }) => {
-  const widget = await open(page);
+  const widget = await open(page, '?norm.outlier=0');
   const size = range(widget, 'size');
   const toggle = widget.locator('input[name="outlier"]');
   const hint = widget.locator('#widget-normalization-size-off');
@@ -237,15 +233,16 @@ test('the outlier slider is off, with its reason in view, until the outlier is o
   await page.keyboard.press('ArrowRight');
   await expect(size).toHaveValue('11');
   await expect(widget.locator('[data-text="outlierNote"]')).toContainText('raw 160');
-  // Off again: disabled again; "reset" too.
+  // Off again: disabled again, and the comparison goes.
   await toggle.click();
   await expect(size).toBeDisabled();
   await expect(hint).toBeVisible();
-  await toggle.click();
-  await expect(size).toBeEnabled();
-  await widget.locator('[data-reset]').click();
-  await expect(size).toBeDisabled();
   await expect(widget.locator('[data-outlier-only]')).toBeHidden();
+  // "Reset" goes back to the opening view: the outlier on, its slider and its comparison with it.
+  await widget.locator('[data-reset]').click();
+  await expect(toggle).toBeChecked();
+  await expect(size).toBeEnabled();
+  await expect(widget.locator('[data-outlier-only]')).toBeVisible();
   // A link with the outlier on opens with the slider on.
   const on = await open(page, '?norm.outlier=1&norm.size=20');
   await expect(range(on, 'size')).toBeEnabled();
@@ -261,7 +258,8 @@ test('with the outlier on, the other points’ range is printed and drawn for bo
   await expect(block.locator('[data-figure="others"] svg')).toHaveAttribute('aria-label', /Min-max: .* kept\. Z-score: .* kept\./);
   const number = async (key: string) => Number((await text(widget, key)).replace('−', '-').replace(/\u00a0?%$/, ''));
   await expect(widget.locator('[data-text="minmaxWidthWithout"]')).toHaveText('1');
-  await expect(widget.locator('[data-text="minmaxKept"]')).toHaveText(/^\d+(\.\d)?\u00a0%$/);
+  // With its one decimal always ("41.0 %", not "41 %").
+  await expect(widget.locator('[data-text="minmaxKept"]')).toHaveText(/^\d+\.\d\u00a0%$/);
   // The printed share is the printed widths' ratio (to the rounding of the 4-decimal widths).
   for (const k of ['minmax', 'z']) {
     expect(await number(`${k}Kept`)).toBeCloseTo((100 * (await number(`${k}WidthWith`))) / (await number(`${k}WidthWithout`)), 0);
@@ -292,11 +290,17 @@ test('works with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('ArrowRight');
   await expect(range(widget, 'n')).toHaveValue('101');
   await expect.poll(() => text(widget, 'rawSkew')).not.toBe(skew);
+  await page.keyboard.press('Tab'); // "More settings", folded
+  await page.keyboard.press('Enter');
   await page.keyboard.press('Tab'); // seed
+  await expect(range(widget, 'seed')).toBeFocused();
   await page.keyboard.press('End');
   await expect(range(widget, 'seed')).toHaveValue('100');
-  await page.keyboard.press('Tab'); // outlier checkbox
+  await page.keyboard.press('Tab'); // outlier checkbox (on)
   await expect(widget.locator('input[name="outlier"]')).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(widget.locator('input[name="outlier"]')).not.toBeChecked();
+  await expect(widget.locator('[data-text="outlierNote"]')).toBeHidden();
   await page.keyboard.press('Space');
   await expect(widget.locator('input[name="outlier"]')).toBeChecked();
   await expect(widget.locator('[data-text="outlierNote"]')).toBeVisible();
@@ -306,10 +310,34 @@ test('works with the keyboard alone', async ({ page }) => {
   await expect(widget.locator('[data-text="outlierNote"]')).toContainText('raw 160');
 });
 
+for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+  test(`turning the outlier on shows its effect on the other points where the reader is looking (${viewport.width} × ${viewport.height})`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    const widget = await open(page, '?norm.outlier=0');
+    const toggle = widget.locator('input[name="outlier"]');
+    await toggle.evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
+    await toggle.press('Space');
+    const others = widget.locator('[data-figure="others"]');
+    await expect(others).toBeInViewport({ ratio: 0.75 });
+    await expect(others.locator('.range-band')).toHaveCount(4);
+    if (viewport.width > 1000) {
+      // On a desktop the widget opens on that comparison: with its top under the header, it is all on the first screen.
+      const fresh = await open(page);
+      await fresh.evaluate((el) => {
+        const header = document.querySelector('header')?.getBoundingClientRect().bottom ?? 0;
+        window.scrollBy({ top: el.getBoundingClientRect().top - header - 8, behavior: 'instant' });
+      });
+      for (const part of ['input[name="outlier"]', '[data-figure="others"]', '[data-figure="raw"]', '[data-figure="minmax"]']) {
+        await expect(fresh.locator(part)).toBeInViewport({ ratio: 1 });
+      }
+    }
+  });
+}
+
 test('axe finds nothing in light and dark, with and without the outlier', async ({ page }) => {
   test.setTimeout(90_000);
   await open(page);
   await expectNoAxeViolations(page, '#widget-normalization');
-  await open(page, '?norm.dist=skewed&norm.outlier=1', 'zh');
+  await open(page, '?norm.dist=skewed&norm.outlier=0', 'zh');
   await expectNoAxeViolations(page, '#widget-normalization');
 });

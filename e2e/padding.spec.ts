@@ -1,5 +1,6 @@
-// The padding widget on the built site: no-JS figures, every control, BatchNorm moving with the batchmates and
-// the padding while LayerNorm never does, URL round trip, hostile queries, keyboard, axe, and the redraw time.
+// The padding widget on the built site: no-JS figures, every control beside a figure it changes, BatchNorm moving
+// with the batchmates and the padding while LayerNorm never does, named colour scales, URL round trip, hostile
+// queries, keyboard, axe.
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { expectCopiedLink, expectNoAxeViolations, figureMarkup, setRange, settled, waitLive, widgetParams } from './widget-helpers';
@@ -53,11 +54,18 @@ test.describe('without JavaScript', () => {
       const widget = widgetOf(page);
       await expect(widget).toHaveAttribute('data-widget', 'padding');
       for (const key of FIGURES) {
-        const svg = widget.locator(`[data-figure="${key}"] > svg`);
+        // Drawn for a phone and for a desktop: the box shows the one that fits it.
+        const svg = widget.locator(`[data-figure="${key}"] > svg:visible`);
+        await expect(svg).toHaveCount(1);
         await expect(svg).toHaveAttribute('role', 'img');
         await expect(svg).toHaveAttribute('aria-label', /.{30}/);
       }
-      await expect(widget.locator('[data-figure="ln"] > svg')).toHaveAttribute('aria-label', /LayerNorm/);
+      await expect(widget.locator('[data-figure="ln"] > svg:visible')).toHaveAttribute('aria-label', /LayerNorm/);
+      // The batch's colours are named: the distance from BatchNorm's mean μ, which the readout beside it prints.
+      await expect(widget.locator('[data-figure="batch"] > svg:visible .heatmap-legend')).toContainText(lang === 'en' ? 'feature 1 − μ' : '特征 1 − μ');
+      await expect(widget.locator('[data-text="stats"]')).toContainText('μ = ');
+      // The current share, named on its rule, with its decimal.
+      await expect(widget.locator('[data-figure="sweep"] > svg:visible .padding-sweep-marks text')).toHaveText(lang === 'en' ? 'now 29.2\u00a0%' : '当前 29.2%');
       await expect(widget.locator('[data-text="padding"]')).toContainText(lang === 'en' ? '14 of 48 positions are padding' : '48 个位置中有 14 个是 padding');
       await expect(widget.locator('[data-text="firstBn"]')).toHaveText(/^−?\d\.\d{3}$/);
       await expect(widget.locator('[data-text="aloneBn"]')).toHaveText(/^\d\.\d{3}$/);
@@ -69,24 +77,26 @@ test.describe('without JavaScript', () => {
       await expect(widget.locator('[data-output="share"]')).toHaveText('30');
       // A percentage as each language writes it: "30%" in Chinese, "30 %" in English with a no-break space.
       await expect(widget.locator('[data-output="share"]').locator('..')).toHaveText(lang === 'en' ? '30\u00a0%' : '30%');
-      await expect(widget.locator('[data-text="padding"]')).toContainText(lang === 'en' ? '(29\u00a0%)' : '（29%）');
+      await expect(widget.locator('[data-text="padding"]')).toContainText(lang === 'en' ? '(29.2\u00a0%)' : '（29.2%）');
       await expect(widget.locator('[data-message]')).toBeHidden();
     });
   }
 });
 
-test('comes alive without moving: every figure keeps its box', async ({ page }) => {
-  await page.goto(PATH.en);
-  const widget = widgetOf(page);
-  const boxes = async () => Promise.all(FIGURES.map((key) => widget.locator(`[data-figure="${key}"]`).boundingBox()));
-  await widget.scrollIntoViewIfNeeded();
-  const before = await boxes();
-  await waitLive(widget);
-  const after = await boxes();
-  FIGURES.forEach((key, i) => {
-    expect(Math.abs((after[i]?.height ?? 0) - (before[i]?.height ?? 0)), key).toBeLessThan(1);
-    expect(Math.abs((after[i]?.y ?? 0) - (before[i]?.y ?? 0)), key).toBeLessThan(1);
-  });
+test('the padding share sits right over the sweep it moves, on a phone and on a desktop', async ({ page }) => {
+  for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
+    await page.setViewportSize(viewport);
+    const widget = await open(page);
+    const share = range(widget, 'share');
+    await share.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      window.scrollBy({ top: box.top + box.height / 2 - window.innerHeight / 2, behavior: 'instant' });
+    });
+    const sweep = await widget.locator('[data-figure="sweep"]').boundingBox();
+    const slider = await share.boundingBox();
+    expect((sweep?.y ?? 0) + (sweep?.height ?? 0), `${viewport.width}: the sweep ends below the screen`).toBeLessThanOrEqual(viewport.height);
+    expect((sweep?.y ?? 0) - (slider?.y ?? 0), `${viewport.width}: the slider is far from its chart`).toBeLessThan(200);
+  }
 });
 
 test('every control changes the figures and the printed numbers', async ({ page }) => {
@@ -95,6 +105,7 @@ test('every control changes the figures and the printed numbers', async ({ page 
   await expect(widget.locator('[data-output="b"]')).toHaveText('6');
   await expectChange(widget, 'sweep', 'padding', () => setRange(range(widget, 'share'), 60));
   await expect(widget.locator('[data-output="share"]')).toHaveText('60');
+  await widget.locator('.more-settings summary').click(); // the draw number is folded away
   await expectChange(widget, 'bn', 'aloneBn', () => setRange(range(widget, 'mates'), 5));
   await expectChange(widget, 'batch', 'lengths', () => widget.locator('[data-action="newMates"]').click());
   await expect(range(widget, 'mates')).toHaveValue('6');
@@ -107,6 +118,7 @@ test('every control changes the figures and the printed numbers', async ({ page 
 
 test('BatchNorm moves with the batchmates and the padding; LayerNorm never does', async ({ page }) => {
   const widget = await open(page);
+  await widget.locator('.more-settings summary').click();
   await expectLayerNormUnchanged(widget, () => setRange(range(widget, 'mates'), 4));
   await expectLayerNormUnchanged(widget, () => setRange(range(widget, 'share'), 70));
   await expectLayerNormUnchanged(widget, () => setRange(range(widget, 'b'), 8));
@@ -124,6 +136,7 @@ test('the URL follows the state, and a fresh page on it shows the same view in b
   await setRange(range(widget, 'b'), 7);
   await setRange(range(widget, 'share'), 45);
   await widget.locator('label.segment', { hasText: /^3$/ }).click();
+  await widget.locator('.more-settings summary').click();
   await setRange(range(widget, 'mates'), 12);
   await widget.locator('input[name="mask"]').check();
   await expect.poll(() => widgetParams(page, 'pad')).toEqual({ 'pad.b': '7', 'pad.share': '45', 'pad.mask': '1', 'pad.mine': 'short', 'pad.mates': '12' });
@@ -184,25 +197,29 @@ test.describe('hostile query strings are harmless', () => {
 
 test('works with the keyboard alone', async ({ page }) => {
   const widget = await open(page);
+  await widget.locator('input[name="mine"][value="medium"]').focus(); // the first control: your sentence, the checked radio
+  await page.keyboard.press('ArrowRight');
+  await expect(widget.locator('input[name="mine"][value="long"]')).toBeChecked();
+  await page.keyboard.press('Tab'); // sentences in the batch
   const b = range(widget, 'b');
-  await b.focus();
+  await expect(b).toBeFocused();
   await page.keyboard.press('ArrowRight');
   await expect(b).toHaveValue('5');
   await expect(widget.locator('[data-output="b"]')).toHaveText('5');
-  await page.keyboard.press('Tab'); // padding share
-  await page.keyboard.press('ArrowRight');
-  await expect(range(widget, 'share')).toHaveValue('35');
-  await page.keyboard.press('Tab'); // your sentence: the checked radio
-  await expect(widget.locator('input[name="mine"][value="medium"]')).toBeFocused();
-  await page.keyboard.press('ArrowRight');
-  await expect(widget.locator('input[name="mine"][value="long"]')).toBeChecked();
-  await page.keyboard.press('Tab'); // batchmates slider
-  await page.keyboard.press('ArrowRight');
-  await expect(range(widget, 'mates')).toHaveValue('2');
   await page.keyboard.press('Tab'); // "New batchmates"
   await expect(widget.locator('[data-action="newMates"]')).toBeFocused();
   await page.keyboard.press('Enter');
+  await expect(range(widget, 'mates')).toHaveValue('2');
+  await page.keyboard.press('Tab'); // "More settings": opens with Enter
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab'); // the batchmates' draw number
+  await expect(range(widget, 'mates')).toBeFocused();
+  await page.keyboard.press('ArrowRight');
   await expect(range(widget, 'mates')).toHaveValue('3');
+  await page.keyboard.press('Tab'); // padding share, over its sweep
+  await expect(range(widget, 'share')).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(range(widget, 'share')).toHaveValue('35');
   await page.keyboard.press('Tab'); // the mask checkbox
   await expect(widget.locator('input[name="mask"]')).toBeFocused();
   await page.keyboard.press('Space');

@@ -80,9 +80,9 @@ test('opening a heading URL scrolls the heading into view', async ({ page }) => 
   await page.goto('/en/batchnorm/#running-statistics');
   const heading = page.locator('#running-statistics');
   await expect(heading).toBeInViewport();
-  const top = await heading.evaluate((el) => el.getBoundingClientRect().top);
-  expect(top).toBeGreaterThanOrEqual(0);
-  expect(top).toBeLessThan(200);
+  // The page scrolls smoothly: wait for the scroll to end near the top, under the header.
+  await expect.poll(() => heading.evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThanOrEqual(0);
+  await expect.poll(() => heading.evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(200);
 });
 
 test('the copy-link button puts the absolute heading URL on the clipboard', async ({ page, context, baseURL }) => {

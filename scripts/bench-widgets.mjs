@@ -72,8 +72,9 @@ try {
             await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
             for (let i = 0; i < 300 && root.hasAttribute('data-drawing'); i++) await new Promise((resolve) => requestAnimationFrame(resolve));
           };
-          const form = root.querySelector('form[data-controls]');
-          const ranges = [...form.querySelectorAll('input[type=range]')];
+          // Controls sit in several forms (the bar, groups beside their figures, a "more settings" fold).
+          const inForms = (selector) => [...root.querySelectorAll('form[data-controls]')].flatMap((form) => [...form.querySelectorAll(selector)]);
+          const ranges = inForms('input[type=range]:not(:disabled)');
           // Every control as a reader moves it: a range one step from its maximum and back, a select to its next
           // option, a radio group to its next choice, a checkbox on and off; then the buttons that change the data.
           const moves = [];
@@ -87,22 +88,22 @@ try {
               range.dispatchEvent(new Event('input', { bubbles: true }));
             }]);
           }
-          for (const select of form.querySelectorAll('select')) {
+          for (const select of inForms('select')) {
             moves.push([select.name, () => {
               select.selectedIndex = (select.selectedIndex + 1) % select.options.length;
               select.dispatchEvent(new Event('change', { bubbles: true }));
             }]);
           }
-          const groups = new Set([...form.querySelectorAll('input[type=radio]')].map((r) => r.name));
+          const groups = new Set(inForms('input[type=radio]').map((r) => r.name));
           for (const name of groups) {
-            const radios = [...form.querySelectorAll(`input[type=radio][name="${CSS.escape(name)}"]`)];
+            const radios = inForms(`input[type=radio][name="${CSS.escape(name)}"]`);
             moves.push([name, () => {
               const next = radios[(radios.findIndex((r) => r.checked) + 1) % radios.length];
               next.checked = true;
               next.dispatchEvent(new Event('change', { bubbles: true }));
             }]);
           }
-          for (const box of form.querySelectorAll('input[type=checkbox]')) {
+          for (const box of inForms('input[type=checkbox]')) {
             moves.push([box.name, () => {
               box.checked = !box.checked;
               box.dispatchEvent(new Event('change', { bubbles: true }));

@@ -6,6 +6,7 @@ import { LANGS, SECTIONS } from './i18n/sections';
 import { REFERENCES } from './data/references';
 import { readableText } from './content-utils/reading-time';
 import zhStrings from './i18n/zh.json';
+import { predictLink } from './components/predict-state';
 
 const root = join(import.meta.dirname, '..', 'content');
 const read = (lang: string, slug: string) => readFileSync(join(root, lang, `${slug}.mdx`), 'utf8');
@@ -81,5 +82,59 @@ describe('the overview', () => {
 
   it.each(LANGS)('%s no longer promises ten minutes', (lang) => {
     expect(read(lang, 'overview')).not.toMatch(/about ten minutes|大约十分钟|约十分钟/);
+  });
+});
+
+// Pages lead with the answer and end with their takeaways; every prediction can be checked on its widget.
+describe('reader-first pages', () => {
+  /** The component that renders each widget root id. */
+  const WIDGET_TAGS: Record<string, string> = {
+    'widget-normalization': 'NormalizationWidget',
+    'widget-batchnorm': 'BatchNormExplorer',
+    'widget-layernorm': 'LayerNormExplorer',
+    'widget-cube': 'ReductionCube',
+    'widget-padding': 'PaddingWidget',
+    'widget-decoding': 'DecodingWidget',
+  };
+  const pages = LANGS.flatMap((lang) => SECTIONS.map((slug) => [`${lang}/${slug}`, lang, slug, read(lang, slug)] as const));
+
+  it.each(LANGS)('%s overview opens with the figure, before its first heading', (lang) => {
+    const mdx = read(lang, 'overview');
+    const figure = mdx.indexOf('<OverviewFigure>');
+    expect(figure).toBeGreaterThan(0);
+    expect(figure).toBeLessThan(mdx.search(/^## /m));
+    expect(mdx.slice(figure, mdx.indexOf('</OverviewFigure>'))).toContain(`/${lang}/why-layernorm/#widget-cube`);
+  });
+
+  it.each(LANGS)('%s why-layernorm gives the short answer, four reasons with links, before the thesis', (lang) => {
+    const mdx = read(lang, 'why-layernorm');
+    expect(headingIds(mdx).slice(0, 2)).toEqual(['short-answer', 'thesis']);
+    const section = mdx.slice(mdx.indexOf('{/* #short-answer */}'), mdx.indexOf('{/* #thesis */}'));
+    const reasons = section.split('\n').filter((line) => /^\d\. /.test(line));
+    expect(reasons).toHaveLength(4);
+    for (const reason of reasons) expect(reason).toMatch(/\]\(#[a-z-]+\)/);
+  });
+
+  it.each(pages.filter(([, , slug]) => slug !== 'overview'))('%s ends with two or three takeaways, just before the references', (_page, _lang, _slug, mdx) => {
+    expect(mdx.match(/<Takeaways>/g)).toHaveLength(1);
+    const block = mdx.slice(mdx.indexOf('<Takeaways>'), mdx.indexOf('</Takeaways>'));
+    expect(block.split('\n').filter((line) => line.startsWith('- ')).length).toBeGreaterThanOrEqual(2);
+    expect(block.split('\n').filter((line) => line.startsWith('- ')).length).toBeLessThanOrEqual(3);
+    const after = mdx.slice(mdx.indexOf('</Takeaways>') + '</Takeaways>'.length).trim();
+    expect(after).toMatch(/^## .*\{\/\* #references \*\/\}/);
+  });
+
+  it.each(pages)('%s: every prediction sets up a state its widget can show, and the widget follows it', (_page, _lang, _slug, mdx) => {
+    for (const m of mdx.matchAll(/<Predict ([^>]*)>/g)) {
+      const attrs = m[1] ?? '';
+      const widget = /widget="([^"]+)"/.exec(attrs)?.[1];
+      const state = /state="([^"]+)"/.exec(attrs)?.[1];
+      expect(widget, `no widget for ${attrs}`).toBeDefined();
+      expect(state, `no state for ${attrs}`).toBeDefined();
+      expect(predictLink(widget!, state!)).toBe(`?${state}#${widget}`);
+      const tag = WIDGET_TAGS[widget!];
+      const rest = mdx.slice(m.index + m[0].length);
+      expect(rest.indexOf(`<${tag} />`), `${widget} is not after its question`).toBeGreaterThan(0);
+    }
   });
 });

@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { batchSizeChart, batchSizeRows } from './batch-size';
+import { BATCH_SIZE_WIDTHS, batchSizeChart, batchSizeRows, labelAbove } from './batch-size';
 import { serverDocument } from './server-document';
 import { asAccessibleImage } from './a11y';
 import { VALIDATION_ERROR } from '../data/groupnorm-batch-sizes';
+
+/** The font size a text is drawn at: its own or its nearest ancestor's font-size (a style wins over the attribute). */
+function fontSizeOf(el: Element): number {
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    const style = /font-size:\s*([\d.]+)px/.exec(e.getAttribute('style') ?? '');
+    if (style) return parseFloat(style[1]!);
+    const attr = e.getAttribute('font-size');
+    if (attr) return parseFloat(attr);
+  }
+  return Number.NaN;
+}
 
 describe('batch-size chart', () => {
   it('has one row per norm and batch size, matching the published table', () => {
@@ -18,6 +29,35 @@ describe('batch-size chart', () => {
     expect(svg.querySelectorAll('path[d]').length).toBeGreaterThanOrEqual(2);
     expect(svg.querySelectorAll('circle')).toHaveLength(10);
     expect(svg.textContent).toContain(lang === 'zh' ? '验证错误率' : 'validation error');
+  });
+
+  it.each([
+    ['en', ['23.6\u00a0%', '24.0\u00a0%', '34.7\u00a0%']],
+    ['zh', ['23.6%', '24.0%', '34.7%']],
+  ] as const)('labels every point with its percentage and one decimal (%s)', (lang, expected) => {
+    const texts = [...batchSizeChart(batchSizeRows(), { width: 640, document: serverDocument(), lang }).querySelectorAll('text')].map((t) => t.textContent);
+    for (const label of expected) expect(texts).toContain(label);
+    expect(texts.filter((t) => /%$/.test(t ?? ''))).toHaveLength(10);
+  });
+
+  it('puts the label of the higher norm above its dot and the lower one below, at every batch size', () => {
+    const rows = batchSizeRows();
+    const above = (norm: 'BN' | 'GN', batch: number) => labelAbove(rows.find((r) => r.norm === norm && r.batch === batch)!, rows);
+    expect([32, 16, 8, 4, 2].map((b) => [above('BN', b), above('GN', b)])).toEqual([
+      [false, true], // 23.6 under 24.1
+      [false, true],
+      [true, false], // 24.8 over 24.0
+      [true, false],
+      [true, false],
+    ]);
+  });
+
+  it.each(BATCH_SIZE_WIDTHS)('draws every text at 12 px or more at width %i, its height in proportion', (width) => {
+    const svg = batchSizeChart(batchSizeRows(), { width, document: serverDocument(), lang: 'en' });
+    const sizes = [...svg.querySelectorAll('text')].filter((t) => t.textContent?.trim()).map(fontSizeOf);
+    expect(sizes.length).toBeGreaterThan(15);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
+    expect(Number(svg.getAttribute('width'))).toBe(width);
   });
 
   it('becomes one described image with its marks out of the accessibility tree', () => {

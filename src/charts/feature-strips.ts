@@ -65,7 +65,8 @@ export function featureStripsChart(data: FeatureStripsData, options: FeatureStri
   const { width } = options;
   const height = exactHeight(width, options.ratio ?? STRIPS_RATIO);
   const { rows, cols, values, left, right } = data;
-  const top = 8;
+  // The value axis's title sits in a margin of its own above the plot, clear of the top tick label.
+  const top = data.yLabel ? 22 : 8;
   const bottom = 8;
   const cw = Math.max(0, width - left - right) / Math.max(1, cols);
   const svg = el('svg', { xmlns: SVG_NS, class: 'feature-strips', width, height, viewBox: `0 0 ${width} ${height}`, 'font-size': 11, fill: 'currentColor' });
@@ -112,7 +113,7 @@ export function featureStripsChart(data: FeatureStripsData, options: FeatureStri
   svg.append(el('path', { d: grid, stroke: COLORS.grid, 'stroke-width': 1, fill: 'none' }));
   svg.append(axis);
   if (data.yLabel) {
-    const t = el('text', { x: 2, y: top + 2, dy: '0.7em', fill: 'var(--fg)', 'text-anchor': 'start' });
+    const t = el('text', { class: 'strips-y-label', x: 2, y: 11, fill: 'var(--fg)', 'text-anchor': 'start' });
     t.textContent = data.yLabel;
     svg.append(t);
   }

@@ -64,6 +64,8 @@ export interface HeatmapLayout {
 }
 
 const FONT = 11;
+/** Cell values: no smaller than the other labels (11 CSS px at the box's width). */
+const VALUE_FONT = 11;
 const LEGEND_HEIGHT = 40;
 
 /** Rough width of a label in px (CJK characters are square, Latin ones about 0.6 em). */
@@ -240,11 +242,11 @@ export function heatmapChart(data: HeatmapData, options: HeatmapOptions): SVGSVG
 
   // Values inside the cells, when they fit.
   // (Measured only when the cells could hold any text: formatting 1024 values is not free.)
-  if (data.showValues && ch >= 14 && cw >= 16) {
+  if (data.showValues && ch >= VALUE_FONT + 3 && cw >= 16) {
     let widest = 0;
-    for (let i = 0; i < rows * cols; i++) widest = Math.max(widest, textWidth(format(values[i] ?? 0), 10));
+    for (let i = 0; i < rows * cols; i++) widest = Math.max(widest, textWidth(format(values[i] ?? 0), VALUE_FONT));
     if (cw >= widest + 6) {
-      const text = el('g', { class: 'heatmap-values', 'font-size': 10, 'text-anchor': 'middle' });
+      const text = el('g', { class: 'heatmap-values', 'font-size': VALUE_FONT, 'text-anchor': 'middle' });
       for (let r = 0; r < rows; r++) {
         for (let c = 0; c < cols; c++) {
           const i = r * cols + c;
@@ -266,9 +268,12 @@ export function heatmapChart(data: HeatmapData, options: HeatmapOptions): SVGSVG
   const colStride = labelStride(cw, Math.max(...colLabels.map((l) => textWidth(l))) + 4);
   const rowStride = labelStride(ch, FONT + 1);
   const labels = el('g', { class: 'heatmap-labels', fill: 'var(--fg-soft)' });
+  // A highlighted column or row is always labelled; the thinned-out labels too close to it give way.
+  const nearHighlight = (i: number, highlight: number | null | undefined, stride: number): boolean =>
+    highlight !== undefined && highlight !== null && i !== highlight && Math.abs(i - highlight) < stride;
   for (let c = 0; c < cols; c++) {
     const highlighted = c === data.highlightColumn;
-    if (c % colStride !== 0 && !highlighted) continue;
+    if ((c % colStride !== 0 || nearHighlight(c, data.highlightColumn, colStride)) && !highlighted) continue;
     const t = el('text', { x: r2(left + (c + 0.5) * cw), y: top - 5, 'text-anchor': 'middle' });
     if (highlighted) {
       t.setAttribute('fill', 'var(--fg)');
@@ -279,7 +284,7 @@ export function heatmapChart(data: HeatmapData, options: HeatmapOptions): SVGSVG
   }
   for (let r = 0; r < rows; r++) {
     const highlighted = r === data.highlightRow;
-    if (r % rowStride !== 0 && !highlighted) continue;
+    if ((r % rowStride !== 0 || nearHighlight(r, data.highlightRow, rowStride)) && !highlighted) continue;
     const t = el('text', { x: left - 5, y: r2(top + (r + 0.5) * ch), dy: '0.35em', 'text-anchor': 'end' });
     if (highlighted) {
       t.setAttribute('fill', 'var(--fg)');

@@ -5,6 +5,7 @@
 import { COLORS } from './theme';
 import { formatNumber } from './format';
 import { exactHeight, linear, niceTicks, r1, svgBuilder, svgRoot } from './svg';
+import { textWidth } from './heatmap';
 import type { ChartOptions } from '../widgets/view';
 
 /** Default height / width. */
@@ -67,7 +68,8 @@ export function histogramChart(data: HistogramData, options: HistogramOptions): 
     yTicks.append(el('text', { x: LEFT - 5, y: r1(y(t)), dy: '0.32em' }, formatNumber(t, 3)));
   }
   svg.append(el('path', { d: grid, stroke: COLORS.grid, 'stroke-opacity': 0.6, fill: 'none' }), yTicks);
-  if (data.yLabel) svg.append(el('text', { x: 2, y: TOP - 8, fill: 'var(--fg-soft)' }, `↑ ${data.yLabel}`));
+  const yLabel = data.yLabel ? `↑ ${data.yLabel}` : '';
+  if (yLabel) svg.append(el('text', { x: 2, y: TOP - 8, fill: 'var(--fg-soft)' }, yLabel));
 
   if (data.mean !== undefined && data.std !== undefined && Number.isFinite(data.std)) {
     const x0 = clampX(data.mean - data.std);
@@ -96,7 +98,8 @@ export function histogramChart(data: HistogramData, options: HistogramOptions): 
   if (data.mean !== undefined) {
     const mx = r1(clampX(data.mean));
     svg.append(el('path', { class: 'histogram-mean', d: `M${mx},${TOP}V${r1(base)}`, stroke: COLORS.fg, 'stroke-width': 1.5, fill: 'none' }));
-    if (data.meanLabel) svg.append(el('text', { x: mx + 3, y: TOP - 5, fill: COLORS.fg }, data.meanLabel));
+    // Beside its rule, but never over the count axis's title (a mean near the left edge, e.g. with a far outlier).
+    if (data.meanLabel) svg.append(el('text', { class: 'histogram-mean-label', x: r1(Math.max(mx + 3, 2 + textWidth(yLabel) + 6)), y: TOP - 5, fill: COLORS.fg }, data.meanLabel));
   }
 
   if (data.marked !== undefined && data.marked !== null) {

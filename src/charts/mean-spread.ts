@@ -1,14 +1,15 @@
 // How far a batch mean strays from the population mean as the batch shrinks: the standard error band ±σ/√N
-// (and ±2σ/√N) against N on a log₂ axis, the batch means seen so far at the current N as faint dots (one path),
-// and the current batch's as a large dot. Plain SVG, a few dozen nodes.
+// (and ±2σ/√N) against N on a log₂ axis, named in a legend, the batch means seen so far at the current N as faint
+// dots (one path), and the current batch's as a large dot. Plain SVG, a few dozen nodes.
 import { COLORS } from './theme';
 import { formatNumber } from './format';
 import { exactHeight, linear, niceTicks, r1, svgBuilder, svgRoot } from './svg';
+import { textWidth } from './heatmap';
 import { appendNotation } from '../components/widget/notation';
 import type { ChartOptions } from '../widgets/view';
 
 /** Default height / width. */
-export const SPREAD_RATIO = 0.4;
+export const SPREAD_RATIO = 0.45;
 
 export interface MeanSpreadData {
   /** Population std σ of the feature. */
@@ -26,6 +27,8 @@ export interface MeanSpreadData {
   readonly yLabel: string;
   /** Words for the band, e.g. "±σ/√N". */
   readonly bandLabel: string;
+  /** Words for the outer, fainter band, e.g. "±2σ/√N" (unnamed when absent). */
+  readonly outerBandLabel?: string;
 }
 
 export interface MeanSpreadOptions extends ChartOptions {
@@ -36,6 +39,10 @@ const LEFT = 48;
 const RIGHT = 14;
 const TOP = 22;
 const BOTTOM = 34;
+const Y_LABEL_FONT = 15;
+const SWATCH = 10;
+const INNER_OPACITY = 0.22;
+const OUTER_OPACITY = 0.1;
 
 /** Draws the chart; returns an SVG `width` wide and `ratio · width` high. */
 export function meanSpreadChart(data: MeanSpreadData, options: MeanSpreadOptions): SVGSVGElement {
@@ -59,7 +66,8 @@ export function meanSpreadChart(data: MeanSpreadData, options: MeanSpreadOptions
     yTicks.append(el('text', { x: LEFT - 6, y: r1(y(t)), dy: '0.32em' }, formatNumber(t, 3)));
   }
   svg.append(el('path', { d: grid, stroke: COLORS.grid, 'stroke-opacity': 0.6, fill: 'none' }), yTicks);
-  const yLabel = el('text', { class: 'spread-y-label', x: 2, y: TOP - 9, fill: 'var(--fg-soft)' });
+  // Its scripts are drawn at 0.75 em: a 15 px label keeps them at 11 px.
+  const yLabel = el('text', { class: 'spread-y-label', x: 2, y: TOP - 7, fill: 'var(--fg-soft)', 'font-size': Y_LABEL_FONT });
   appendNotation(el, yLabel, data.yLabel);
   svg.append(yLabel);
 
@@ -68,13 +76,23 @@ export function meanSpreadChart(data: MeanSpreadData, options: MeanSpreadOptions
     ns.map((n, i) => `${i === 0 ? 'M' : 'L'}${r1(x(n))},${r1(y(k * se(n)))}`).join('') +
     [...ns].reverse().map((n) => `L${r1(x(n))},${r1(y(-k * se(n)))}`).join('') +
     'z';
-  svg.append(el('path', { d: band(2), fill: COLORS.bn, 'fill-opacity': 0.1 }));
-  svg.append(el('path', { class: 'spread-band', d: band(1), fill: COLORS.bn, 'fill-opacity': 0.22 }));
+  svg.append(el('path', { d: band(2), fill: COLORS.bn, 'fill-opacity': OUTER_OPACITY }));
+  svg.append(el('path', { class: 'spread-band', d: band(1), fill: COLORS.bn, 'fill-opacity': INNER_OPACITY }));
   const curve = (k: number): string => ns.map((n, i) => `${i === 0 ? 'M' : 'L'}${r1(x(n))},${r1(y(k * se(n)))}`).join('');
   svg.append(el('path', { d: curve(1) + curve(-1), stroke: COLORS.bn, 'stroke-width': 1.5, fill: 'none' }));
   svg.append(el('path', { d: `M${LEFT},${r1(y(0))}H${width - RIGHT}`, stroke: COLORS.soft, fill: 'none' }));
-  const labelN = Math.min(maxN, 12);
-  svg.append(el('text', { x: r1(x(labelN) + 4), y: r1(y(se(labelN)) - 8), fill: COLORS.fg }, data.bandLabel));
+  // The bands' legend, top right: a swatch of each band's fill and its name (the inner band also has its curve).
+  const legend = el('g', { class: 'spread-legend', fill: COLORS.fg });
+  let lx = width - RIGHT;
+  for (const [label, opacity] of [[data.outerBandLabel, OUTER_OPACITY], [data.bandLabel, INNER_OPACITY]] as const) {
+    if (!label) continue;
+    lx -= textWidth(label);
+    legend.append(el('text', { class: 'spread-band-label', x: r1(lx), y: TOP - 7 }, label));
+    lx -= SWATCH + 4;
+    legend.append(el('rect', { x: r1(lx), y: TOP - 7 - SWATCH + 1, width: SWATCH, height: SWATCH, fill: COLORS.bn, 'fill-opacity': opacity, stroke: COLORS.bn, 'stroke-width': opacity === INNER_OPACITY ? 1.5 : 0 }));
+    lx -= 12;
+  }
+  svg.append(legend);
 
   // This N: earlier batch means (one path of small circles) and the current one.
   const cx = r1(x(Math.min(maxN, Math.max(1, data.n))));

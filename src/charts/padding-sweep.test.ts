@@ -29,8 +29,19 @@ describe('padding sweep chart', () => {
     ['en', ['0\u00a0%', '20\u00a0%', '40\u00a0%', '60\u00a0%', '80\u00a0%']],
   ] as const)('labels the padding shares as each language writes a percentage (%s)', (lang, ticks) => {
     const svg = paddingSweepChart(data(lang), { width: 640, lang, document: serverDocument() });
-    const texts = [...svg.querySelectorAll('text')].map((t) => t.textContent ?? '');
+    const texts = [...svg.querySelectorAll('.xy-frame text')].map((t) => t.textContent ?? '');
     expect(texts.filter((t) => t.endsWith('%'))).toEqual(ticks);
+  });
+
+  it.each([
+    ['zh', '当前 29.2%'],
+    ['en', 'now 29.2\u00a0%'],
+  ] as const)('names the current share’s rule with its percentage, one decimal (%s)', (lang, label) => {
+    for (const width of [300, 640]) {
+      const svg = paddingSweepChart(data(lang), { width, lang, document: serverDocument() });
+      const now = [...svg.querySelectorAll('.padding-sweep-marks text')].map((t) => t.textContent);
+      expect(now).toEqual([label]);
+    }
   });
 
   it('keeps its height proportional to its width, at phone width too', () => {

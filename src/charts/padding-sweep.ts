@@ -1,5 +1,5 @@
 // One output value of your sentence as the padding share changes: BatchNorm with pads in its statistics,
-// BatchNorm with pads masked, and LayerNorm (flat). A legend row on top, the current share as a rule.
+// BatchNorm with pads masked, and LayerNorm (flat). A legend row on top, the current share as a labelled rule.
 // Plain SVG: it is redrawn on nearly every input, and Plot's set-up would cost more than its few marks.
 import { COLORS, heightFor } from './theme';
 import { formatNumber, formatPercent } from './format';
@@ -25,7 +25,8 @@ export interface PaddingSweepData {
   readonly current: number;
   /** Which BatchNorm line is the current one. */
   readonly masked: boolean;
-  readonly labels: { readonly x: string; readonly y: string; readonly bn: string; readonly bnMasked: string; readonly ln: string };
+  /** `now` names the current share's rule ("now 29.2 %"). */
+  readonly labels: { readonly x: string; readonly y: string; readonly bn: string; readonly bnMasked: string; readonly ln: string; readonly now: string };
 }
 
 /** Height / width of the figure. */
@@ -111,6 +112,17 @@ export function paddingSweepChart(data: PaddingSweepData, { width, document, lan
       marks.append(el('circle', { cx: r1(frame.x(p.share)), cy: r1(frame.y(p[key])), r: 5, fill: color, stroke: 'var(--bg-raised)', 'stroke-width': 1.5 }));
     }
   }
+  // The rule's label at the top of the plot, on the side of the rule with room for it, on a halo over the lines.
+  const now = `${data.labels.now} ${formatPercent(data.current, lang, 1)}`;
+  const ruleX = frame.x(data.current);
+  const right = ruleX + 5 + textWidth(now, fontSize) <= box.left + box.width;
+  marks.append(
+    el(
+      'text',
+      { x: r1(ruleX + (right ? 5 : -5)), y: box.top + 4, dy: '0.71em', 'text-anchor': right ? 'start' : 'end', fill: COLORS.soft, stroke: 'var(--bg-raised)', 'stroke-width': 4, 'stroke-linejoin': 'round', 'paint-order': 'stroke' },
+      now,
+    ),
+  );
   svg.append(marks);
   return svg;
 }

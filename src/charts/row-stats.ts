@@ -3,7 +3,7 @@
 // rounding noise (ROUNDING_ZERO) is 0, printed and drawn: the bars never stretch rounding to full width.
 import { heatmapChart, heatmapLayout, textWidth, type HeatmapData } from './heatmap';
 import { formatNumber, ROUNDING_ZERO } from './format';
-import { heightFor } from './theme';
+import { exactHeight } from './svg';
 import type { ChartOptions } from '../widgets/view';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -22,9 +22,12 @@ export interface RowStatsData {
   readonly varLabel: string;
 }
 
-/** Height / width for a number of rows: taller for more rows, so 8 rows fit their numbers in a 320 px box. */
+/**
+ * Height / width for a number of rows: taller for more rows, so that 8 rows fit their numbers in a 300 px box (and
+ * a column-stats chart of 8 rows, whose statistics take the top, still has rows 11 px tall there).
+ */
 export function rowStatsRatio(rows: number): number {
-  return Math.min(1, 0.44 + 0.01 * Math.max(1, rows));
+  return Math.min(1, 0.54 + 0.01 * Math.max(1, rows));
 }
 
 const r2 = (v: number): number => Math.round(v * 100) / 100;
@@ -46,7 +49,7 @@ export function rowStatsChart(data: RowStatsData, { width, document, lang }: Cha
     return node;
   };
   const { rows } = data.heatmap;
-  const height = heightFor(width, rowStatsRatio(rows));
+  const height = exactHeight(width, rowStatsRatio(rows));
   const columns = [
     { label: data.meanLabel, values: Array.from(data.rowMeans, barValue), className: 'row-stats-mean' },
     { label: data.varLabel, values: Array.from(data.rowVars, barValue), className: 'row-stats-var' },

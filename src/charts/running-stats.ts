@@ -86,10 +86,12 @@ export function runningStatsChart(data: RunningStatsData, options: RunningStatsO
 
     const py = r1(y(panel.population));
     g.append(el('path', { d: `M${LEFT},${py}H${width - RIGHT}`, stroke: COLORS.ln, 'stroke-width': 2, 'stroke-dasharray': '5,4', fill: 'none' }));
+    // The population's label sits above its line, or under it when the line runs near the panel's title.
+    const labelY = py - top < 16 ? py + 15 : py - 6;
     g.append(
       el(
         'text',
-        { x: width - RIGHT, y: py - 6, 'text-anchor': 'end', fill: COLORS.ln, stroke: 'var(--bg-raised)', 'stroke-width': 3, 'paint-order': 'stroke', 'font-weight': 600 },
+        { class: 'running-population', x: width - RIGHT, y: r1(labelY), 'text-anchor': 'end', fill: COLORS.ln, stroke: 'var(--bg-raised)', 'stroke-width': 3, 'paint-order': 'stroke', 'font-weight': 600 },
         `${panel.populationLabel} ${formatNumber(panel.population, 4)}`,
       ),
     );

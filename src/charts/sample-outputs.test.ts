@@ -51,7 +51,9 @@ describe('sample-outputs chart', () => {
   it('keeps height proportional to width', () => {
     for (const width of [390, 640]) {
       const svg = sampleOutputsChart(panels(null), 3, { width, document: serverDocument(), lang: 'en' });
-      expect(Number(svg.getAttribute('height'))).toBe(Math.round(width * SAMPLE_OUTPUTS_RATIO));
+      expect(Number(svg.getAttribute('height'))).toBe(Math.round(width * SAMPLE_OUTPUTS_RATIO * 1000) / 1000);
+      const one = sampleOutputsChart({ ...panels(null), panels: panels(null).panels.slice(1), ratio: 0.5 }, 3, { width, document: serverDocument(), lang: 'en' });
+      expect(Number(one.getAttribute('height'))).toBe(width / 2);
     }
   });
 

@@ -1,6 +1,7 @@
 // One sample's outputs under two norms, side by side, in plain SVG (a few dozen nodes, redrawn on every input):
 // hollow dots for the output before a change, filled dots after it, a line between them.
-import { COLORS, heightFor } from './theme';
+import { COLORS } from './theme';
+import { exactHeight } from './svg';
 import { textWidth } from './heatmap';
 import { formatNumber } from './format';
 import type { ChartOptions } from '../widgets/view';
@@ -26,6 +27,8 @@ export interface SampleOutputsData {
   readonly afterLabel: string;
   /** The x axis label, e.g. "feature →". */
   readonly featureLabel: string;
+  /** Height / width of the figure (default {@link SAMPLE_OUTPUTS_RATIO}: two panels side by side). */
+  readonly ratio?: number;
 }
 
 /** Height of the whole figure per unit of width (a legend line over two panels side by side). */
@@ -92,7 +95,7 @@ export function sampleOutputsChart(data: SampleOutputsData, features: number, { 
     if (text !== undefined) node.textContent = text;
     return node;
   };
-  const height = heightFor(width, SAMPLE_OUTPUTS_RATIO);
+  const height = exactHeight(width, data.ratio ?? SAMPLE_OUTPUTS_RATIO);
   const svg = el('svg', { xmlns: SVG_NS, class: 'sample-outputs', width, height, viewBox: `0 0 ${width} ${height}`, 'font-size': FONT, fill: 'currentColor' });
 
   // Legend: hollow = before, filled = after.
@@ -111,7 +114,9 @@ export function sampleOutputsChart(data: SampleOutputsData, features: number, { 
   const panelHeight = height - LEGEND_HEIGHT;
   const plotLeft = MARGIN.left;
   const plotRight = panelWidth - MARGIN.right;
-  const plotTop = MARGIN.top;
+  // The titles on one line leave more room for the dots (a split one takes two).
+  const splits = (title: string): boolean => textWidth(title, FONT + 1) * 1.05 > panelWidth - 8 && title.indexOf(' (') > 0;
+  const plotTop = data.panels.some((p) => splits(p.title)) ? MARGIN.top : MARGIN.top - 10;
   const plotBottom = panelHeight - MARGIN.bottom;
   const step = (plotRight - plotLeft) / Math.max(1, features);
   const xOf = (feature: number): number => plotLeft + (feature + 0.5) * step;
@@ -123,7 +128,7 @@ export function sampleOutputsChart(data: SampleOutputsData, features: number, { 
     const g = el('g', { class: 'sample-outputs-panel', 'data-panel': panel.norm, transform: `translate(${i * panelWidth},${LEGEND_HEIGHT})` });
     // The title on one line, or split before its parenthesis when the panel is narrow.
     const split = panel.title.indexOf(' (');
-    if (textWidth(panel.title, FONT + 1) * 1.05 > panelWidth - 8 && split > 0) {
+    if (splits(panel.title)) {
       g.append(
         el('text', { x: 2, y: 13, fill: color, 'font-weight': 700, 'font-size': FONT + 1 }, panel.title.slice(0, split)),
         el('text', { x: 2, y: 27, fill: color, 'font-size': FONT - 1 }, panel.title.slice(split + 1)),

@@ -3,6 +3,8 @@ import Note from './Note.astro';
 import Predict from './Predict.astro';
 import References from './References.astro';
 import ReadingTime from './ReadingTime.astro';
+import OverviewFigure from './OverviewFigure.astro';
+import Takeaways from './Takeaways.astro';
 import NormalizationWidget from '../widgets/normalization/NormalizationWidget.astro';
 import BatchNormExplorer from '../widgets/batchnorm/BatchNormExplorer.astro';
 import BatchSizeChart from './BatchSizeChart.astro';
@@ -16,6 +18,8 @@ export const mdxComponents = {
   Predict,
   References,
   ReadingTime,
+  OverviewFigure,
+  Takeaways,
   NormalizationWidget,
   BatchNormExplorer,
   BatchSizeChart,

@@ -120,13 +120,21 @@ function setupPrint(): void {
   });
 }
 
-/** The phone's "back to the contents" button: hidden near the top, and it unfolds the contents it leads to. */
+/**
+ * The phone's "back to the contents" button: hidden near the top and while the reader scrolls down (it would sit
+ * over what they read), shown when they scroll back up; it unfolds the contents it leads to.
+ */
 function setupToContents(): void {
   const button = document.querySelector<HTMLAnchorElement>('[data-to-contents]');
   const contents = document.querySelector<HTMLDetailsElement>('[data-toc-details]');
   if (!button || !contents) return;
   const root = document.documentElement;
-  const sync = () => root.toggleAttribute('data-near-top', scrollY < innerHeight);
+  let lastY = scrollY;
+  const sync = () => {
+    const down = scrollY > lastY;
+    if (Math.abs(scrollY - lastY) > 4) lastY = scrollY;
+    root.toggleAttribute('data-hide-to-contents', scrollY < innerHeight || down);
+  };
   sync();
   addEventListener('scroll', sync, { passive: true });
   button.addEventListener('click', () => {

@@ -36,6 +36,18 @@ const URL_RETRY_MS = 2000;
 /** Longest an off-screen figure waits for idle time before it is drawn anyway. */
 const IDLE_TIMEOUT_MS = 500;
 
+/** A log-spaced slider's stops (`data-stops="1,2,4,8"`): its input runs over their positions 0…n − 1. */
+function stopsOf(input: HTMLInputElement): number[] {
+  return (input.dataset.stops ?? '').split(',').map(Number);
+}
+
+/** The position of the stop nearest `value` (ties go to the lower stop). */
+export function nearestStop(stops: readonly number[], value: number): number {
+  let best = 0;
+  for (let i = 1; i < stops.length; i++) if (Math.abs(stops[i]! - value) < Math.abs(stops[best]! - value)) best = i;
+  return best;
+}
+
 /** requestIdleCallback, or (Safari) a short timeout with a small budget. */
 function whenIdle(callback: (deadline: IdleDeadline) => void): void {
   if (typeof window.requestIdleCallback === 'function') {
@@ -52,7 +64,8 @@ function whenIdle(callback: (deadline: IdleDeadline) => void): void {
 export function mountWidget<S extends Schema, F>(root: HTMLElement, spec: WidgetSpec<S, F>): WidgetHandle<S> {
   const lang: Lang = isLang(document.documentElement.lang.slice(0, 2)) ? (document.documentElement.lang.slice(0, 2) as Lang) : 'zh';
   const { codec } = spec;
-  const form = root.querySelector<HTMLFormElement>('form[data-controls]');
+  // Controls may sit in several forms: the main bar, a group beside the figure it drives, a "more settings" fold.
+  const forms = [...root.querySelectorAll<HTMLFormElement>('form[data-controls]')];
   const keys = Object.keys(codec.schema) as (keyof S & string)[];
   let state = codec.parse(new URLSearchParams(location.search));
   let queued = false;
@@ -60,7 +73,7 @@ export function mountWidget<S extends Schema, F>(root: HTMLElement, spec: Widget
 
   // The markup is fixed: each key's controls and printed values are found once (an input event writes them all).
   const controls = new Map<string, Control[]>(
-    keys.map((key) => [key, form ? [...form.querySelectorAll<Control>(`[name="${CSS.escape(key)}"]`)] : []]),
+    keys.map((key) => [key, forms.flatMap((form) => [...form.querySelectorAll<Control>(`[name="${CSS.escape(key)}"]`)])]),
   );
   const outputs = new Map<string, HTMLOutputElement[]>(
     keys.map((key) => [key, [...root.querySelectorAll<HTMLOutputElement>(`output[data-output="${CSS.escape(key)}"]`)]]),
@@ -73,7 +86,14 @@ export function mountWidget<S extends Schema, F>(root: HTMLElement, spec: Widget
       for (const control of controlsFor(key)) {
         if (control instanceof HTMLInputElement && control.type === 'checkbox') control.checked = value === true;
         else if (control instanceof HTMLInputElement && control.type === 'radio') control.checked = control.value === String(value);
-        else if (control.value !== String(value)) control.value = String(value);
+        else if (control instanceof HTMLInputElement && control.dataset.stops) {
+          // A slider over log-spaced stops shows the stop nearest the value (a link may carry a value between stops).
+          const position = String(nearestStop(stopsOf(control), Number(value)));
+          if (control.value !== position) control.value = position;
+          // Assistive technology reads the value, not the stop's position.
+          const spoken = numberFormat.format(Number(value));
+          if (control.getAttribute('aria-valuetext') !== spoken) control.setAttribute('aria-valuetext', spoken);
+        } else if (control.value !== String(value)) control.value = String(value);
       }
       for (const out of outputs.get(key) ?? []) {
         const select = controlsFor(key).find((c): c is HTMLSelectElement => c instanceof HTMLSelectElement);
@@ -94,6 +114,11 @@ export function mountWidget<S extends Schema, F>(root: HTMLElement, spec: Widget
         if (control instanceof HTMLInputElement && control.type === 'checkbox') raw[key] = control.checked;
         else if (control instanceof HTMLInputElement && control.type === 'radio') {
           if (control.checked) raw[key] = control.value;
+        } else if (control instanceof HTMLInputElement && control.dataset.stops) {
+          const stops = stopsOf(control);
+          const stop = stops[control.valueAsNumber];
+          // The slider did not move from the stop nearest a value between stops: the value stays.
+          if (stop !== undefined && nearestStop(stops, Number(state[key])) !== control.valueAsNumber) raw[key] = stop;
         } else if (control instanceof HTMLInputElement && (control.type === 'range' || control.type === 'number')) {
           raw[key] = control.valueAsNumber;
         } else raw[key] = control.value;
@@ -131,8 +156,8 @@ export function mountWidget<S extends Schema, F>(root: HTMLElement, spec: Widget
     if (urlTimer !== undefined) writeUrl();
   });
 
-  // The widget's markup is fixed: find its parts once. Figures are drawn at the first box's width, measured at
-  // mount and then by a ResizeObserver: reading it during a redraw would force a layout of the page mid-frame.
+  // The widget's markup is fixed: find its parts once. Each figure is drawn at its box's width, measured at mount
+  // and then by a ResizeObserver: reading it during a redraw would force a layout of the page mid-frame.
   const textNodes = new Map<string, HTMLElement[]>();
   for (const el of root.querySelectorAll<HTMLElement>('[data-text]')) {
     const key = el.dataset.text ?? '';
@@ -141,7 +166,14 @@ export function mountWidget<S extends Schema, F>(root: HTMLElement, spec: Widget
   const code = root.querySelector<HTMLElement>('[data-code]');
   const message = root.querySelector<HTMLElement>('[data-message]');
   const boxes = [...root.querySelectorAll<HTMLElement>('[data-figure]')];
-  let boxWidth = boxes[0]?.clientWidth ?? 640;
+  // The server drew each figure twice, for a phone and for a desktop (figureMarkup): keep the one CSS shows.
+  for (const box of boxes) {
+    const drawings = [...box.children].filter((child) => child instanceof SVGSVGElement);
+    if (drawings.length > 1) for (const hidden of drawings.filter((svg) => getComputedStyle(svg).display === 'none')) hidden.remove();
+    // From now on the drawing follows the box's width, whichever it was drawn for.
+    for (const svg of box.children) svg.removeAttribute('data-drawn-for');
+  }
+  const boxWidths = new Map<Element, number>(boxes.map((box) => [box, box.clientWidth || 640]));
   // Figures on screen are drawn at once; the others when the browser is idle, or as soon as they scroll into view
   // (a BatchNorm redraw touches six figures, of which a reader at the controls sees one or two).
   const onScreen = new Set<Element>();
@@ -180,7 +212,15 @@ export function mountWidget<S extends Schema, F>(root: HTMLElement, spec: Widget
       if (message.hidden !== (view.message === null)) message.hidden = view.message === null;
     }
     root.toggleAttribute('data-has-message', view.message !== null);
-    const width = Math.min(spec.maxWidth ?? 640, Math.max(280, boxWidth));
+    const widthOf = (box: Element): number => Math.round(Math.min(spec.maxWidth ?? 640, Math.max(240, boxWidths.get(box) ?? 640)));
+    // One renderer result per width in use (figures side by side are narrower than those across the widget).
+    const byWidth = new Map<number, Readonly<Record<string, Element>>>();
+    const drawnFor = (box: Element): Readonly<Record<string, Element>> => {
+      const width = widthOf(box);
+      let drawn = byWidth.get(width);
+      if (!drawn) byWidth.set(width, (drawn = spec.figures(view.figures, { width, lang, document: virtualDocument })));
+      return drawn;
+    };
     // A figure whose data the model still waits for keeps its last drawing, marked stale (CSS dims it).
     const waiting = (box: HTMLElement): boolean => view.pending === true && view.waiting?.includes(box.dataset.figure ?? '') === true;
     for (const box of boxes) box.toggleAttribute('data-stale', waiting(box));
@@ -188,7 +228,7 @@ export function mountWidget<S extends Schema, F>(root: HTMLElement, spec: Widget
     // Figures are built as plain objects (virtual-svg) and patched into the ones shown: only what changed is touched.
     job = {
       view,
-      drawn: spec.figures(view.figures, { width, lang, document: virtualDocument }),
+      drawnFor,
       todo: ready.filter((box) => onScreen.has(box)),
       deferred: ready.filter((box) => !onScreen.has(box)),
       started,
@@ -201,7 +241,8 @@ export function mountWidget<S extends Schema, F>(root: HTMLElement, spec: Widget
 
   interface DrawJob {
     readonly view: WidgetView<F>;
-    readonly drawn: Readonly<Record<string, Element>>;
+    /** The drawings at the width of a box: the renderer's figures are drawn when read. */
+    readonly drawnFor: (box: Element) => Readonly<Record<string, Element>>;
     /** Figures on screen: drawn now, over a few frames when the redraw is heavy. */
     readonly todo: HTMLElement[];
     /** Figures off screen: drawn when the browser is idle, or when they scroll into view. */
@@ -222,7 +263,7 @@ export function mountWidget<S extends Schema, F>(root: HTMLElement, spec: Widget
   /** Brings one box up to the job's view; false when it already showed it (nothing was touched). */
   function drawBox(current: DrawJob, box: HTMLElement): boolean {
     const key = box.dataset.figure ?? '';
-    const figure = current.drawn[key];
+    const figure = current.drawnFor(box)[key];
     if (!figure) return false;
     const description = current.view.descriptions[key] ?? '';
     const last = shown.get(box);
@@ -355,9 +396,11 @@ export function mountWidget<S extends Schema, F>(root: HTMLElement, spec: Widget
     schedule();
   }
 
-  form?.addEventListener('input', () => update(codec.clamp(readControls())));
-  form?.addEventListener('change', () => update(codec.clamp(readControls())));
-  form?.addEventListener('submit', (event) => event.preventDefault());
+  for (const form of forms) {
+    form.addEventListener('input', () => update(codec.clamp(readControls())));
+    form.addEventListener('change', () => update(codec.clamp(readControls())));
+    form.addEventListener('submit', (event) => event.preventDefault());
+  }
 
   for (const button of root.querySelectorAll<HTMLButtonElement>('button[data-action]')) {
     const action = spec.actions?.[button.dataset.action ?? ''];
@@ -374,15 +417,18 @@ export function mountWidget<S extends Schema, F>(root: HTMLElement, spec: Widget
     void copyLink(url.href);
   });
   document.addEventListener('themechange', schedule);
-  const sized = boxes[0];
-  if (sized) {
-    new ResizeObserver(() => {
-      // Layout is fresh when observers run: reading the width here costs nothing.
-      if (Math.abs(sized.clientWidth - boxWidth) < 8) return;
-      boxWidth = sized.clientWidth;
-      schedule();
-    }).observe(sized);
-  }
+  const resized = new ResizeObserver((entries) => {
+    // Layout is fresh when observers run: reading the widths here costs nothing.
+    let changed = false;
+    for (const { target } of entries) {
+      const width = (target as HTMLElement).clientWidth;
+      if (Math.abs(width - (boxWidths.get(target) ?? 0)) < 8) continue;
+      boxWidths.set(target, width);
+      changed = true;
+    }
+    if (changed) schedule();
+  });
+  for (const box of boxes) resized.observe(box);
 
   showState();
   render();

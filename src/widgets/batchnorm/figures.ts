@@ -9,8 +9,11 @@ import { lazyFigures, type FigureRenderer } from '../view';
 import { labels } from './labels';
 import type { BatchNormFigures, HeatmapFigure, StripsFigure } from './model';
 
-/** Height / width of the heatmaps: 64 rows still fit on a phone (about 2 px each). */
-export const BN_HEATMAP_RATIO = 0.5;
+/**
+ * Height / width of the heatmaps: 64 rows still fit on a phone (about 2 px each), and the default 8 rows are tall
+ * enough (14 px) for their values, in 11 px text, from a 300 px phone drawing up.
+ */
+export const BN_HEATMAP_RATIO = 0.57;
 
 /** A figure whose data did not change (e.g. the input while γ moves) is handed back, not drawn again. */
 const cached = figureCache();
@@ -97,6 +100,7 @@ export const figures: FigureRenderer<BatchNormFigures> = (data, options) => {
             xLabel: t.nLabel,
             yLabel: t.deviationLabel,
             bandLabel: t.band,
+            outerBandLabel: t.outerBand,
           },
           options,
         ),

@@ -239,7 +239,9 @@ describe('batchnorm model: the words on screen', () => {
       expect(text).not.toMatch(/特征 \d+[\u4e00-\u9fff]/);
       expect(text).not.toMatch(/（[^）]*（/);
     }
-    expect(compute(state(), 'zh').text.runningTitle).toBe('特征 2 的滑动平均统计量随喂入批次的变化（虚线为总体值）');
+    expect(compute(state(), 'zh').text.runningTitle).toBe('特征 2 的滑动平均统计量');
+    // The marks the title used to name are named in the caption under the chart, in full-width punctuation.
+    expect(labels.zh.runningCaption).toMatch(/^虚线：总体值。实心点：.*；空心点：/);
   });
 
   it('English keeps a lone % on the line of its number (a no-break space)', () => {

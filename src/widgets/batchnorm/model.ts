@@ -5,7 +5,7 @@ import { runningHistory, streamBatch, streamPopulation, undrawnRows, STREAM_ROWS
 import { batchNorm, type Tensor } from '../../lib/norms';
 import { mean, std } from '../../lib/stats';
 import { defineState, type StateOf } from '../../lib/url-state';
-import { fillTemplate, formatRounded } from '../../charts/format';
+import { fillTemplate, formatPercent, formatRounded } from '../../charts/format';
 import type { Lang } from '../../i18n/sections';
 import type { WidgetView } from '../view';
 import { SNIPPET_HEADER } from '../snippet-header';
@@ -27,6 +27,9 @@ export const codec = defineState('bn', {
   step: { type: 'integer', default: 0, min: 0, max: 200 },
 });
 export type BatchNormState = StateOf<typeof codec.schema>;
+
+/** The batch-size slider's stops: the sizes worth comparing, each twice the last. A link may carry any N from 1 to 64. */
+export const N_STOPS = [1, 2, 4, 8, 16, 32, 64] as const;
 
 /** PyTorch's default ε. */
 export const EPS = 1e-5;
@@ -313,7 +316,7 @@ export function compute(input: BatchNormState, lang: Lang): BatchNormView {
     shareNote:
       refusal !== null && step > 0
         ? fillTemplate(t.shareRefused, { steps: step })
-        : fillTemplate(t.shareCovered, { covered: formatRounded((1 - initialShare) * 100, 1) }),
+        : fillTemplate(t.shareCovered, { covered: formatPercent(1 - initialShare, lang, 1) }),
     deviation: fillTemplate(t.deviationValue, { dev: show(Math.abs(deviation)), se: show(standardError) }),
     inputTitle: fillTemplate(t.inputTitle, { step, n, c }),
     modeNote: s.mode === 'train' ? t.outputTrain : fillTemplate(t.outputEval, { batches: batches(step) }),

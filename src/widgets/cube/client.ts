@@ -1,9 +1,10 @@
 // Browser side of the reduction cube: the shared runtime, plus what is particular to the cube — the cell sliders'
-// ranges follow the sizes, G moves between divisors of D, the controls and labels follow the layout, and pointing
-// at a cell of the figure selects it.
+// ranges follow the sizes, G moves between divisors of D, the controls and labels follow the layout (a control that
+// does not apply is hidden or switched off, never left to do nothing), and pointing at a cell of the figure selects it.
 import { cellAt, cubeGeometry } from '../../charts/cube';
 import { validGroupCount, validGroupCountAbove } from '../../lib/reduction';
 import { isLang, type Lang } from '../../i18n/sections';
+import { setRangeEnabled } from '../../components/widget/enable';
 import { mountWidget } from '../runtime';
 import { codec, compute, constrain, cubeSize, MAX, type CubeState } from './model';
 import { figures } from './figures';
@@ -12,7 +13,6 @@ import { labels } from './labels';
 type Names = 'B' | 'T' | 'H' | 'W' | 'D' | 'G' | 'b' | 't' | 'd';
 
 export function mount(root: HTMLElement): void {
-  const form = root.querySelector<HTMLFormElement>('form[data-controls]');
   const box = root.querySelector<HTMLElement>('[data-figure="cube"]');
   const input = (name: Names) => root.querySelector<HTMLInputElement>(`input[name="${name}"]`);
   const pageLang = document.documentElement.lang.slice(0, 2);
@@ -38,15 +38,25 @@ export function mount(root: HTMLElement): void {
   /** The controls that only make sense for some states, the sliders' ranges and the labels, from the state. */
   const sync = (state: CubeState) => {
     const tokens = state.layout === 'tokens';
+    // A size of the other layout is hidden, and off so that no keyboard reaches it; G is shown but off, with its
+    // reason, unless the norm is GroupNorm; a cell slider with one position to choose from is off.
     for (const el of root.querySelectorAll<HTMLElement>('[data-show]')) {
-      el.hidden = el.dataset.show === 'gn' ? state.norm !== 'gn' : el.dataset.show !== state.layout;
+      const shown = el.dataset.show === state.layout;
+      el.hidden = !shown;
+      for (const control of el.querySelectorAll('input')) control.disabled = !shown;
     }
+    const g = input('G');
+    if (g) setRangeEnabled(g, state.norm === 'gn');
     const cube = root.querySelector<HTMLElement>('[data-cube]');
     if (cube) cube.dataset.norm = state.norm;
     const size = cubeSize(state);
     setMax('b', size.batch - 1, state.b);
     setMax('t', size.positions - 1, state.t);
     setMax('d', size.features - 1, state.d);
+    for (const [name, n] of [['b', size.batch], ['t', size.positions], ['d', size.features]] as const) {
+      const el = input(name);
+      if (el && el.disabled !== n < 2) el.disabled = n < 2;
+    }
     setMax('G', state.D, state.G);
     setLabel('B', tokens ? t.sizeBTokens : t.sizeBImages);
     setLabel('D', tokens ? t.sizeDTokens : t.sizeDImages);
@@ -63,9 +73,9 @@ export function mount(root: HTMLElement): void {
   let wantedG = initial.G;
   const beforeRuntime = (event: Event) => {
     const target = event.target;
-    if (!(target instanceof HTMLInputElement) || !form) return;
+    if (!(target instanceof HTMLInputElement)) return;
     const value = (name: Names) => Number(input(name)?.value ?? 1);
-    const layout = form.querySelector<HTMLInputElement>('input[name="layout"]:checked')?.value ?? 'tokens';
+    const layout = root.querySelector<HTMLInputElement>('input[name="layout"]:checked')?.value ?? 'tokens';
     const features = value('D');
     const g = input('G');
     if (g) {
@@ -85,8 +95,9 @@ export function mount(root: HTMLElement): void {
     setMax('t', (layout === 'tokens' ? value('T') : value('H') * value('W')) - 1);
     setMax('d', features - 1);
   };
-  form?.addEventListener('input', beforeRuntime, { capture: true });
-  form?.addEventListener('change', beforeRuntime, { capture: true });
+  // On the root, in the capture phase: before the runtime's listeners on each of the widget's forms.
+  root.addEventListener('input', beforeRuntime, { capture: true });
+  root.addEventListener('change', beforeRuntime, { capture: true });
 
   const handle = mountWidget(root, { codec, compute, figures });
   root.addEventListener('widget-rendered', () => {

@@ -6,6 +6,9 @@ import { decodingTokensChart } from '../../charts/decoding-tokens';
 import { lazyFigures, type FigureRenderer } from '../view';
 import type { DecodingFigures } from './model';
 
+/** Width of each figure's box on a 1280-px desktop, where the two sit side by side (the server's desktop drawing). */
+export const PAIR_WIDTH = 430;
+
 const cached = figureCache();
 
 export const figures: FigureRenderer<DecodingFigures> = (data, options) =>

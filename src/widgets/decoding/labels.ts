@@ -15,11 +15,13 @@ const en = {
   bnTrain: 'BatchNorm, train',
   ln: 'LayerNorm',
   token: 'Tokens decoded',
+  trainingControls: 'Training before inference, and drift',
   next: 'Decode next token',
   restart: 'Start over',
   tokensCaption:
     'Feature 2 of each token’s output. Hollow: in training mode, the token inside a batch of 8 sequences (BatchNorm normalizes with that batch’s statistics). Filled: at inference, one token at a time (BatchNorm in eval mode normalizes with the running statistics).',
-  gapsCaption: 'Below: the gap per decoded token, the largest difference over its 4 features between the two.',
+  gapsCaption:
+    'The line joining the two is the gap in feature 2. Below: the gap per decoded token, the largest difference over its 4 features between the two; a cross marks a token that training mode refuses.',
   runningCaption:
     'Where eval mode’s statistics come from: BatchNorm’s running mean of feature 2 after each training batch (line), from PyTorch’s initial 0. The thin grey line is each batch’s own mean, what training mode normalizes with. Dashed: the means of the training data and of the decoded data.',
   step: 'training batch →',
@@ -27,6 +29,8 @@ const en = {
   trainingMean: 'training data',
   decodingMean: 'decoded data',
   sameMean: 'training and decoded data',
+  legendRunning: 'running mean: eval mode uses it',
+  legendBatchMean: 'each batch’s own mean: training mode',
   tokenAxis: 'token →',
   outputAxis: '↑ output, feature 2',
   gapAxis: '↑ gap',
@@ -79,11 +83,12 @@ const zh: Labels = {
   bnTrain: 'BatchNorm，训练模式',
   ln: 'LayerNorm',
   token: '已解码的 token 数',
+  trainingControls: '推理前的训练，以及数据偏移',
   next: '解码下一个 token',
   restart: '重新开始',
   tokensCaption:
     '每个 token 输出的特征 2。空心：训练模式下，这个 token 和另外 7 条序列同在一个批次里，BatchNorm 用这个批次的统计量归一化。实心：推理时逐个 token 计算，推理模式的 BatchNorm 用滑动平均统计量归一化。',
-  gapsCaption: '下方：每个已解码 token 的差距，即两者在它 4 个特征上的最大差值。',
+  gapsCaption: '连接两者的竖线就是特征 2 上的差距。下方：每个已解码 token 的差距，即两者在它 4 个特征上的最大差值；叉号表示训练模式拒绝计算的 token。',
   runningCaption:
     '推理模式的统计量从哪里来：每个训练批次之后 BatchNorm 对特征 2 的滑动均值（折线），从 PyTorch 的初始值 0 开始。灰色细线是各批次自己的均值，也就是训练模式归一化时用的值。虚线：训练数据和解码数据各自的均值。',
   step: '训练批次 →',
@@ -91,6 +96,8 @@ const zh: Labels = {
   trainingMean: '训练数据',
   decodingMean: '解码数据',
   sameMean: '训练数据与解码数据',
+  legendRunning: '滑动均值：推理模式用它',
+  legendBatchMean: '各批次自己的均值：训练模式用它',
   tokenAxis: 'token →',
   outputAxis: '↑ 输出，特征 2',
   gapAxis: '↑ 差距',

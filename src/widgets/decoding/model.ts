@@ -236,12 +236,13 @@ export function compute(state: DecodingState, lang: Lang): DecodingView {
         maxSteps: MAX_STEPS,
         population: populationMean,
         decoding: decodingMean,
-        labels: { x: t.step, y: t.runningMean, population: t.trainingMean, decoding: t.decodingMean, same: t.sameMean },
+        labels: { x: t.step, y: t.runningMean, population: t.trainingMean, decoding: t.decodingMean, same: t.sameMean, running: t.legendRunning, batch: t.legendBatchMean },
       },
       tokens: {
         norm: mode === 'ln' ? 'ln' : 'bn',
         train: shownTrain,
         decode: shownDecode,
+        decoded: token,
         gaps: result.gaps ? Array.from(result.gaps.slice(0, token)) : [],
         refused: result.error !== null,
         labels: {

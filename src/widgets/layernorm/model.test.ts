@@ -89,6 +89,8 @@ describe('N = 1 and train / eval', () => {
     const view = compute(state({ n: 1, c: 4 }), 'en');
     expect(view.text.bnError).toBe('ValueError: Expected more than 1 value per channel when training, got input size torch.Size([1, 4])');
     expect(view.figures.compare.bn.after).toBeNull();
+    expect(view.figures.bn.values).toBeNull();
+    expect(view.figures.bn.error).toBe(view.text.bnError);
     expect(view.text.bnChange).toBe(labels.en.refused);
     expect(view.text.bnTrainEval).toBe(labels.en.refused);
     const ln = Array.from(view.figures.compare.ln.after ?? []);
@@ -143,23 +145,55 @@ describe('N = 1 and train / eval', () => {
 });
 
 describe('what the heatmaps show', () => {
-  it('each row’s μ and σ² are its own mean and biased variance', () => {
-    const view = compute(state({ n: 5, c: 7 }), 'en');
-    const { values, rowMeans, rowVars } = view.figures.input;
+  it('LayerNorm’s heatmap: each row’s μ and σ² beside it are the mean and biased variance of its input row', () => {
+    const s = state({ n: 5, c: 7, scale: '2', mates: 3 });
+    const view = compute(s, 'en');
+    const x = batches(s).current.data;
+    const { rowMeans, rowVars } = view.figures.output;
     for (let i = 0; i < 5; i++) {
-      expect(rowMeans[i]).toBeCloseTo(mean(row(values, 7, i)), 12);
-      expect(rowVars[i]).toBeCloseTo(variance(row(values, 7, i)), 12);
+      expect(rowMeans[i]).toBeCloseTo(mean(row(x, 7, i)), 12);
+      expect(rowVars[i]).toBeCloseTo(variance(row(x, 7, i)), 12);
     }
   });
 
-  it('with γ = 1, β = 0 every LayerNorm row has mean 0 and variance σ²/(σ² + ε)', () => {
+  it('with γ = 1, β = 0 every LayerNorm output row has mean 0 and variance σ²/(σ² + ε)', () => {
     const view = compute(state({ n: 6 }), 'en');
-    const { rowMeans, rowVars } = view.figures.output;
-    const inputVars = view.figures.input.rowVars;
+    const { values, rowVars: inputVars } = view.figures.output;
     for (let i = 0; i < 6; i++) {
-      expect(Math.abs(rowMeans[i]!)).toBeLessThan(1e-12);
-      expect(rowVars[i]).toBeCloseTo(inputVars[i]! / (inputVars[i]! + EPS), 12);
+      const y = row(values, 6, i);
+      expect(Math.abs(mean(y))).toBeLessThan(1e-12);
+      expect(variance(y)).toBeCloseTo(inputVars[i]! / (inputVars[i]! + EPS), 12);
     }
+  });
+
+  it('BatchNorm’s heatmap: each column’s μ and σ² over it are the batch’s in training, and every output column has mean 0', () => {
+    const s = state({ n: 8, c: 6, mates: 2 });
+    const view = compute(s, 'en');
+    const x = batches(s).current.data;
+    const { values, colMeans, colVars } = view.figures.bn;
+    for (let j = 0; j < 6; j++) {
+      const column = (data: ArrayLike<number>) => Array.from({ length: 8 }, (_, i) => data[i * 6 + j]!);
+      expect(colMeans?.[j]).toBeCloseTo(mean(column(x)), 12);
+      expect(colVars?.[j]).toBeCloseTo(variance(column(x)), 12);
+      expect(Math.abs(mean(column(values ?? [])))).toBeLessThan(1e-12);
+    }
+  });
+
+  it('BatchNorm’s heatmap in eval: the running statistics, the same whatever the batchmates', () => {
+    const a = compute(state({ mode: 'eval', mates: 1 }), 'en').figures.bn;
+    const b = compute(state({ mode: 'eval', mates: 9 }), 'en').figures.bn;
+    const running = runningStats(state());
+    expect(Array.from(a.colMeans ?? [])).toEqual(Array.from(running.mean));
+    expect(Array.from(b.colVars ?? [])).toEqual(Array.from(running.var));
+    expect(row(a.values ?? [], 6, 0)).toEqual(row(b.values ?? [], 6, 0));
+  });
+
+  it('new batchmates change BatchNorm’s chosen row in training and leave LayerNorm’s bit-identical', () => {
+    const a = compute(state({ mates: 1, pick: 3 }), 'en').figures;
+    const b = compute(state({ mates: 2, pick: 3 }), 'en').figures;
+    expect(row(a.bn.values ?? [], 6, 2)).not.toEqual(row(b.bn.values ?? [], 6, 2));
+    expect(row(a.output.values, 6, 2)).toEqual(row(b.output.values, 6, 2));
+    expect(a.output.rowMeans[2]).toBe(b.output.rowMeans[2]);
   });
 
   it.each(['ones', 'ramp', 'random'] as const)('γ/β preset %s is elementwise, one value per feature, printable exactly', (kind) => {

@@ -65,8 +65,27 @@ export interface ChosenOutputs {
   readonly error: string | null;
 }
 
+/**
+ * BatchNorm's output of the same batch, with the statistics it divides by: one μ and σ² per column (the batch's in
+ * training, the running ones in eval). Null values when PyTorch refuses the batch (N = 1 in training).
+ */
+export interface BatchNormFigure {
+  readonly rows: number;
+  readonly cols: number;
+  readonly values: Float64Array | null;
+  readonly colMeans: Float64Array | null;
+  readonly colVars: Float64Array | null;
+  /** 0-based chosen row. */
+  readonly highlightRow: number;
+  readonly mode: 'train' | 'eval';
+  /** PyTorch's error, or null. */
+  readonly error: string | null;
+}
+
 export interface LayerNormFigures {
-  readonly input: RowStatsFigure;
+  /** BatchNorm's output, each column normalized with that column's statistics. */
+  readonly bn: BatchNormFigure;
+  /** LayerNorm's output, each row normalized with that row's own statistics (the input row's μ and σ², beside it). */
   readonly output: RowStatsFigure;
   readonly compare: { readonly features: number; readonly mode: 'train' | 'eval'; readonly bn: ChosenOutputs; readonly ln: ChosenOutputs };
 }
@@ -195,12 +214,23 @@ function pytorchError(error: unknown, shape: readonly number[]): string {
   return `ValueError: ${text.replace(/input size \[[^\]]*\]/, `input size torch.Size([${shape.join(', ')}])`)}`;
 }
 
-/** BatchNorm's output, or PyTorch's error (training with one value per channel). */
-function tryBatchNorm(x: Tensor, options: Parameters<typeof batchNorm>[1]): { output: Tensor | null; error: string | null } {
+interface TriedBatchNorm {
+  readonly output: Tensor | null;
+  /** The per-column statistics it normalized with: the batch's in training, the running ones in eval. */
+  readonly mean: Float64Array | null;
+  readonly var: Float64Array | null;
+  readonly error: string | null;
+}
+
+/** BatchNorm's output and the statistics it used, or PyTorch's error (training with one value per channel). */
+function tryBatchNorm(x: Tensor, options: NonNullable<Parameters<typeof batchNorm>[1]>): TriedBatchNorm {
   try {
-    return { output: batchNorm(x, options).output, error: null };
+    const result = batchNorm(x, options);
+    const training = options.training ?? true;
+    // In eval the running statistics come back unchanged: they are what it normalized with.
+    return { output: result.output, mean: training ? result.batchMean : result.runningMean, var: training ? result.batchVar : result.runningVar, error: null };
   } catch (error) {
-    if (error instanceof RangeError) return { output: null, error: pytorchError(error, x.shape) };
+    if (error instanceof RangeError) return { output: null, mean: null, var: null, error: pytorchError(error, x.shape) };
     throw error;
   }
 }
@@ -376,7 +406,6 @@ export function compute(state: LayerNormState, lang: Lang): LayerNormView {
   const bnError = bnAfter.error;
 
   const inputStats = rowStats(current);
-  const outputStats = rowStats(lnAfter);
   const pickMean = inputStats.means[pick] ?? 0;
   const pickVar = inputStats.vars[pick] ?? 0;
 
@@ -415,26 +444,33 @@ export function compute(state: LayerNormState, lang: Lang): LayerNormView {
   };
 
   const range = (values: Float64Array): string => `${f(Math.min(...values))} … ${f(Math.max(...values))}`;
+  const bnOut = bnAfter.output;
   const descriptions = {
-    input:
-      lang === 'zh'
-        ? `输入批次热图：${n} 个样本 × ${c} 个特征，颜色表示数值。${sampleWord}（高亮）：μ = ${f(pickMean)}，σ² = ${f(pickVar)}；各行均值 ${range(inputStats.means)}，方差 ${range(inputStats.vars)}。`
-        : `Heatmap of the input batch: ${n} samples × ${c} features, colour = value. ${sampleWord} (highlighted): μ = ${f(pickMean)}, σ² = ${f(pickVar)}; row means ${range(inputStats.means)}, row variances ${range(inputStats.vars)}.`,
+    bn:
+      bnOut && bnAfter.mean && bnAfter.var
+        ? lang === 'zh'
+          ? `BatchNorm（${modeWord}）输出热图：${n} 个样本 × ${c} 个特征，每列用该列的 μ、σ²（${training ? '本批所有样本' : '滑动平均统计量'}）归一化；各列 μ：${list(bnAfter.mean)}；σ²：${list(bnAfter.var)}。${sampleWord}（高亮）的输出：${list(row(bnOut, pick))}。`
+          : `Heatmap of the BatchNorm (${modeWord}) output: ${n} samples × ${c} features, each column normalized with that column's μ and σ² (${training ? 'over all samples of the batch' : 'running statistics'}); column μ: ${list(bnAfter.mean)}; σ²: ${list(bnAfter.var)}. ${sampleWord} (highlighted): ${list(row(bnOut, pick))}.`
+        : `BatchNorm (${modeWord}): ${bnError ?? ''}`,
     output:
       lang === 'zh'
-        ? `LayerNorm 输出热图：每行用自己的 μ、σ² 归一化。${sampleWord} 的输出：${list(row(lnAfter, pick))}。`
-        : `Heatmap of the LayerNorm output: each row normalized with its own μ and σ². ${sampleWord}'s output: ${list(row(lnAfter, pick))}.`,
-    compare:
+        ? `LayerNorm 输出热图：${n} 个样本 × ${c} 个特征，每行用它自己的 μ、σ² 归一化；各行 μ ${range(inputStats.means)}，σ² ${range(inputStats.vars)}。${sampleWord}（高亮）：μ = ${f(pickMean)}，σ² = ${f(pickVar)}，输出：${list(row(lnAfter, pick))}。`
+        : `Heatmap of the LayerNorm output: ${n} samples × ${c} features, each row normalized with its own μ and σ²; row μ ${range(inputStats.means)}, σ² ${range(inputStats.vars)}. ${sampleWord} (highlighted): μ = ${f(pickMean)}, σ² = ${f(pickVar)}, output ${list(row(lnAfter, pick))}.`,
+    bnSample:
       lang === 'zh'
-        ? `${sampleWord} 的输出：原来的同批样本与现在的对比。BatchNorm（${modeWord}）：${bnError ?? `最大变化 ${bnText}`}。LayerNorm：最大变化 ${lnText}。${lnNote}`
-        : `${sampleWord}'s outputs, original batchmates vs now. BatchNorm (${modeWord}): ${bnError ?? `largest change ${bnText}`}. LayerNorm: largest change ${lnText}. ${lnNote}`.trim(),
+        ? `${sampleWord} 的 BatchNorm（${modeWord}）输出：原来的同批样本与现在的对比。${bnError ?? `最大变化 ${bnText}`}。`
+        : `${sampleWord}'s BatchNorm (${modeWord}) output, original batchmates vs now: ${bnError ?? `largest change ${bnText}`}.`,
+    lnSample:
+      lang === 'zh'
+        ? `${sampleWord} 的 LayerNorm 输出：原来的同批样本与现在的对比。最大变化 ${lnText}。${lnNote}`
+        : `${sampleWord}'s LayerNorm output, original batchmates vs now: largest change ${lnText}. ${lnNote}`.trim(),
   };
 
   return {
     text,
     figures: {
-      input: { rows: n, cols: c, values: current.data, rowMeans: inputStats.means, rowVars: inputStats.vars, highlightRow: pick },
-      output: { rows: n, cols: c, values: lnAfter.data, rowMeans: outputStats.means, rowVars: outputStats.vars, highlightRow: pick },
+      bn: { rows: n, cols: c, values: bnOut?.data ?? null, colMeans: bnAfter.mean, colVars: bnAfter.var, highlightRow: pick, mode: state.mode, error: bnError },
+      output: { rows: n, cols: c, values: lnAfter.data, rowMeans: inputStats.means, rowVars: inputStats.vars, highlightRow: pick },
       compare: {
         features: c,
         mode: state.mode,

@@ -60,8 +60,13 @@ describe('normalization model: one outlier', () => {
     expect(view.text.minmaxOthers).toContain('[');
   });
 
+  it('opens with the outlier on: the comparison of the other points is the first thing shown', () => {
+    expect(codec.defaults.outlier).toBe(true);
+    expect(compute(state(), 'en').figures.others).not.toBeNull();
+  });
+
   it('without the outlier the other points span the whole min-max range', () => {
-    const view = compute(state({ n: 200 }), 'en');
+    const view = compute(state({ n: 200, outlier: false }), 'en');
     expect(view.numbers.others).toBeNull();
     expect(view.text.minmaxOthers).toBe('');
     expect(view.text.outlierNote).toBe('');
@@ -115,7 +120,8 @@ describe('normalization model: what the outlier does to the other points', () =>
     const q = view.numbers.squeeze!;
     for (const k of SCALED) {
       expect(view.text[`${k}WidthWith`]).toBe(String(Number(q[k].widthWith.toFixed(4))).replace('-', '−'));
-      expect(view.text[`${k}Kept`]).toBe(`${Number((q[k].kept * 100).toFixed(1))}${lang === 'en' ? '\u00a0%' : '%'}`);
+      // Always one decimal ("41.0 %"), so the shares line up and read as measured, not rounded.
+      expect(view.text[`${k}Kept`]).toBe(`${(q[k].kept * 100).toFixed(1)}${lang === 'en' ? '\u00a0%' : '%'}`);
     }
     expect(view.text.minmaxWidthWithout).toBe('1');
     expect(view.text.othersTitle).toContain('199');
@@ -124,7 +130,7 @@ describe('normalization model: what the outlier does to the other points', () =>
   });
 
   it('without the outlier there is nothing to compare: empty readouts, no panels', () => {
-    const view = compute(state(), 'en');
+    const view = compute(state({ outlier: false }), 'en');
     expect(view.numbers.squeeze).toBeNull();
     expect(view.figures.others).toBeNull();
     for (const k of SCALED) expect(view.text[`${k}Kept`]).toBe('');

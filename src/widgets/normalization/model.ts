@@ -4,17 +4,21 @@ import { DISTRIBUTIONS, sampleFeature, type Distribution } from '../../lib/datas
 import { minMaxScale, standardize } from '../../lib/norms';
 import { max, mean, min, skewness, std } from '../../lib/stats';
 import { defineState, type StateOf } from '../../lib/url-state';
-import { fillTemplate, formatRounded } from '../../charts/format';
+import { fillTemplate, formatPercent, formatRounded } from '../../charts/format';
 import type { Lang } from '../../i18n/sections';
 import type { WidgetView } from '../view';
 import { SNIPPET_HEADER } from '../snippet-header';
 import { labels, type NormalizationLabels } from './labels';
 
-/** The widget's state in the URL: `norm.dist=skewed&norm.n=100&norm.outlier=1&norm.size=10&norm.seed=1`. */
+/**
+ * The widget's state in the URL: `norm.dist=skewed&norm.n=100&norm.outlier=1&norm.size=10&norm.seed=1`. It opens
+ * with the outlier on: what one point does to the other points' range is the widget's point (links the widget
+ * wrote carry `norm.outlier` either way).
+ */
 export const codec = defineState('norm', {
   dist: { type: 'enum', default: 'normal', values: DISTRIBUTIONS },
   n: { type: 'integer', default: 100, min: 10, max: 500 },
-  outlier: { type: 'boolean', default: false },
+  outlier: { type: 'boolean', default: true },
   size: { type: 'integer', default: 10, min: 2, max: 50 },
   seed: { type: 'integer', default: 1, min: 1, max: 100 },
 });
@@ -255,7 +259,7 @@ export function compute(input: NormalizationState, lang: Lang): NormalizationVie
     const q = squeeze?.[k];
     text[`${k}WidthWithout`] = q ? show(q.widthWithout) : '';
     text[`${k}WidthWith`] = q ? show(q.widthWith) : '';
-    text[`${k}Kept`] = q ? fillTemplate(t.percent, { value: formatRounded(q.kept * 100, 1) }) : '';
+    text[`${k}Kept`] = q ? formatPercent(q.kept, lang, 1) : '';
   }
   text.othersTitle = fillTemplate(t.othersTitle, { count: x.length - 1 });
   descriptions.others = squeeze

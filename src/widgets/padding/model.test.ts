@@ -117,8 +117,8 @@ describe('the printed numbers come from src/lib and match PyTorch', () => {
     const view = compute(defaults, 'en');
     expect(view.text.firstBn).toBe(view.numbers.bn[0]?.toFixed(3));
     expect(view.text.aloneLn).toBe('0');
-    expect(view.text.padding).toBe(`${view.numbers.pads} of ${4 * T} positions are padding (29\u00a0%)`);
-    expect(compute(codec.defaults, 'zh').text.padding).toBe(`${4 * T} 个位置中有 ${view.numbers.pads} 个是 padding（29%）`);
+    expect(view.text.padding).toBe(`${view.numbers.pads} of ${4 * T} positions are padding (29.2\u00a0%)`);
+    expect(compute(codec.defaults, 'zh').text.padding).toBe(`${4 * T} 个位置中有 ${view.numbers.pads} 个是 padding（29.2%）`);
   });
 });
 

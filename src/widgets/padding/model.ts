@@ -198,7 +198,8 @@ export function analyzeBatch(x: Tensor, lengths: readonly number[], masked: bool
   return { mask, bnNow, lnNow, bnYours, lnYours, aloneBn, aloneLn, morePadBn, morePadLn };
 }
 
-const pct = (v: number, lang: Lang): string => formatPercent(v, lang);
+/** A share as a percentage with one decimal ("29.2 %"): the share reached, not the slider's round target. */
+const pct = (v: number, lang: Lang): string => formatPercent(v, lang, 1);
 const f3 = (v: number): string => formatFixed(v, 3);
 /** A change: exactly 0 prints as "0", anything else with 3 decimals (never "0.000" for a non-zero change). */
 const change = (v: number): string => (v === 0 ? '0' : v < 0.0005 ? formatNumber(v, 2) : formatFixed(v, 3));
@@ -222,10 +223,10 @@ export function compute(state: PaddingState, lang: Lang): PaddingView {
   const scope = masked ? t.scopeMasked : t.scopeIncluded;
   const lengthList = lengths.map((l, i) => (i === 0 ? fill(t.yourLength, { n: l }) : String(l))).join(lang === 'zh' ? '、' : ', ');
 
-  // Feature 1 of the input, coloured around the mean BatchNorm subtracts.
-  const feature0 = Float64Array.from({ length: total }, (_, i) => x.data[i * D] ?? 0);
+  // Feature 1 of the input, coloured by its distance from the mean BatchNorm subtracts.
+  const fromMean = Float64Array.from({ length: total }, (_, i) => (x.data[i * D] ?? 0) - bnNow.mean0);
   let spread = 0;
-  for (let i = 0; i < total; i++) if (mask[i]) spread = Math.max(spread, Math.abs((feature0[i] ?? 0) - bnNow.mean0));
+  for (let i = 0; i < total; i++) if (mask[i]) spread = Math.max(spread, Math.abs(fromMean[i] ?? 0));
   const colLabels = Array.from({ length: T }, (_, i) => String(i + 1));
   const featureLabels = Array.from({ length: D }, (_, i) => String(i + 1));
   const fmt2 = (v: number) => formatNumber(v, 2);
@@ -293,16 +294,17 @@ export function compute(state: PaddingState, lang: Lang): PaddingView {
       batch: {
         rows: b,
         cols: T,
-        values: feature0,
+        // Feature 1 minus BatchNorm's mean μ: the legend names the scale's centre (μ, printed beside the figure).
+        values: fromMean,
         mask,
-        pivot: bnNow.mean0,
-        domain: [bnNow.mean0 - (spread || 1), bnNow.mean0 + (spread || 1)],
+        pivot: 0,
+        domain: [-(spread || 1), spread || 1],
         rowLabels: Array.from({ length: b }, (_, i) => (i === 0 ? t.yours : String(i + 1))),
         colLabels,
         rowTitle: t.sentence,
         colTitle: t.position,
         highlightRow: 0,
-        format: (v: number) => formatFixed(v, 1),
+        format: (v: number) => (v === 0 ? '0' : formatFixed(v, 1)),
         legendLabel: t.inputLegend,
         maskLabel: t.padding,
       },
@@ -312,7 +314,7 @@ export function compute(state: PaddingState, lang: Lang): PaddingView {
         points,
         current: pads / total,
         masked,
-        labels: { x: t.paddingShare, y: t.output, bn: t.bnIncluded, bnMasked: t.bnMasked, ln: t.lnLine },
+        labels: { x: t.paddingShare, y: t.output, bn: t.bnIncluded, bnMasked: t.bnMasked, ln: t.lnLine, now: t.now },
       },
     },
     code: pytorchCode(x, lengths, masked),
