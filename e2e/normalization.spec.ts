@@ -318,7 +318,8 @@ for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 
     await toggle.evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
     await toggle.press('Space');
     const others = widget.locator('[data-figure="others"]');
-    await expect(others).toBeInViewport({ ratio: 0.75 });
+    // Most of it, right under the switch (on a phone its lower edge may fall below the screen; the contract asks half).
+    await expect(others).toBeInViewport({ ratio: 0.65 });
     await expect(others.locator('.range-band')).toHaveCount(4);
     if (viewport.width > 1000) {
       // On a desktop the widget opens on that comparison: with its top under the header, it is all on the first screen.

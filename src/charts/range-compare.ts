@@ -52,6 +52,9 @@ export function rangeCompareChart(data: RangeCompareData, options: ChartOptions)
   const { width } = options;
   const height = rangeCompareHeight(data);
   const svg = svgRoot(el, width, height, 'range-compare');
+  // Its height does not follow its width: keep the box that tall at any width (a drawing made for another width is
+  // centred in it, unscaled), so the page does not move when the live figure replaces the server's.
+  svg.setAttribute('style', `height: ${height}px`);
   let top = TOP;
   for (const panel of data.panels) {
     const values = panel.rows.flatMap((r) => [r.lo, r.hi, ...(r.marked !== undefined && r.marked !== null ? [r.marked] : [])]);
