@@ -3,6 +3,7 @@
 // diamond). Made for "what does one outlier do to the other points": min-max squeezes their band into a sliver,
 // the z-score narrows it less. Plain SVG. Its height is fixed by its rows (it is drawn only once the reader asks
 // for it, so the server's first figure and the live one need not share a width-proportional box).
+import { textWidth } from './heatmap';
 import { COLORS } from './theme';
 import { formatNumber } from './format';
 import { linear, niceTicks, r1, svgBuilder, svgRoot } from './svg';
@@ -46,6 +47,13 @@ export function rangeCompareHeight(data: RangeCompareData): number {
   return TOP + data.panels.reduce((h, p) => h + TITLE + p.rows.length * (LABEL + BAND + ROW_GAP) + AXIS + PANEL_GAP, 0);
 }
 
+/** The row's range label, or only its number (after the last space) when the whole would run into the row's label. */
+function fittedRangeLabel(row: { readonly label: string; readonly rangeLabel: string }, width: number): string {
+  const room = width - RIGHT - 2 - 8;
+  if (textWidth(row.label, 11) + textWidth(row.rangeLabel, 11) <= room) return row.rangeLabel;
+  return row.rangeLabel.slice(row.rangeLabel.lastIndexOf(' ') + 1);
+}
+
 /** Draws the panels one under the other; returns an SVG `width` wide. */
 export function rangeCompareChart(data: RangeCompareData, options: ChartOptions): SVGSVGElement {
   const el = svgBuilder(options.document ?? document);
@@ -68,7 +76,7 @@ export function rangeCompareChart(data: RangeCompareData, options: ChartOptions)
     for (const row of panel.rows) {
       group.append(
         el('text', { x: 2, y: top + 10, fill: 'var(--fg-soft)' }, row.label),
-        el('text', { class: 'range-width', x: width - RIGHT, y: top + 10, 'text-anchor': 'end', fill: COLORS.fg }, row.rangeLabel),
+        el('text', { class: 'range-width', x: width - RIGHT, y: top + 10, 'text-anchor': 'end', fill: COLORS.fg }, fittedRangeLabel(row, width)),
       );
       const y0 = top + LABEL;
       const x0 = r1(x(row.lo));

@@ -69,3 +69,22 @@ export function overlappingTexts(svg: Element, slack = 1): [string, string][] {
   }
   return pairs;
 }
+
+/** Widths the page gives a figure: the runtime's narrowest box, a phone's (300–324), one of a pair (430), a tablet's. */
+export const READER_WIDTHS = [240, 300, 324, 430, 640] as const;
+
+/**
+ * Every figure a widget draws for each of `views` at each width, labelled for test messages: the drawings whose
+ * text sizes and overlaps a chart test checks.
+ */
+export function* readerDrawings<V>(
+  views: readonly { readonly label: string; readonly view: V }[],
+  draw: (view: V, width: number) => Readonly<Record<string, Element>>,
+  widths: readonly number[] = READER_WIDTHS,
+): Generator<{ readonly label: string; readonly svg: Element }> {
+  for (const { label, view } of views) {
+    for (const width of widths) {
+      for (const [key, svg] of Object.entries(draw(view, width))) yield { label: `${label} ${key} at ${width} px`, svg };
+    }
+  }
+}

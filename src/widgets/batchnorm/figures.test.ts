@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { serverDocument } from '../../charts/server-document';
-import { overlappingTexts, smallestText } from '../../charts/text-check';
+import { overlappingTexts, readerDrawings, smallestText } from '../../charts/text-check';
 import { codec, compute, type BatchNormState } from './model';
 import { figures } from './figures';
 
@@ -12,32 +12,23 @@ const states = [
   state({ n: 64, c: 16, f: 16, step: 200, mode: 'eval' }),
   state({ n: 2, c: 2, gamma: -2, beta: 5, momentum: 1, step: 40 }),
 ];
-// From the narrowest box the runtime draws (280) through a phone (300–324) to one of a pair (430) and a stacked
-// figure on a tablet (640).
-const widths = [280, 300, 324, 430, 640];
 
 describe.each(['en', 'zh'] as const)('BatchNorm figures as a reader sees them (%s)', (lang) => {
+  const drawings = () =>
+    readerDrawings(
+      states.map((s) => ({ label: JSON.stringify(s), view: compute(s, lang) })),
+      (view, width) => figures(view.figures, { width, lang, document: serverDocument() }),
+    );
+
   it('draw every text at 11 px or more, at every width the page gives them', () => {
-    for (const s of states) {
-      const view = compute(s, lang);
-      for (const width of widths) {
-        const drawn = figures(view.figures, { width, lang, document: serverDocument() });
-        for (const [key, svg] of Object.entries(drawn)) {
-          const { size, text } = smallestText(svg);
-          expect(size, `${key} at ${width} px: "${text}"`).toBeGreaterThanOrEqual(11);
-        }
-      }
+    for (const { label, svg } of drawings()) {
+      const { size, text } = smallestText(svg);
+      expect(size, `${label}: "${text}"`).toBeGreaterThanOrEqual(11);
     }
   });
 
   it('never draw one label over another (the strips’ axis title over its top tick, a legend over a title)', () => {
-    for (const s of states) {
-      const view = compute(s, lang);
-      for (const width of widths) {
-        const drawn = figures(view.figures, { width, lang, document: serverDocument() });
-        for (const [key, svg] of Object.entries(drawn)) expect(overlappingTexts(svg), `${key} at ${width} px`).toEqual([]);
-      }
-    }
+    for (const { label, svg } of drawings()) expect(overlappingTexts(svg), label).toEqual([]);
   });
 
   it('name both bands of the spread chart in its legend', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DISTRIBUTIONS } from '../../lib/datasets';
 import { serverDocument } from '../../charts/server-document';
-import { overlappingTexts, smallestText } from '../../charts/text-check';
+import { overlappingTexts, readerDrawings, smallestText } from '../../charts/text-check';
 import { codec, compute, type NormalizationState } from './model';
 import { figures } from './figures';
 
@@ -13,31 +13,22 @@ const states = [
   state({ dist: 'skewed', n: 500, size: 2 }),
   state({ dist: 'uniform', n: 37, size: 50, seed: 100 }),
 ];
-// From the narrowest box the runtime draws (280) through a phone (300–324) to one of a pair (430) and a stacked
-// figure on a tablet (640).
-const widths = [280, 300, 324, 430, 640];
 
 describe.each(['en', 'zh'] as const)('normalization figures as a reader sees them (%s)', (lang) => {
+  const drawings = () =>
+    readerDrawings(
+      states.map((s) => ({ label: JSON.stringify(s), view: compute(s, lang) })),
+      (view, width) => figures(view.figures, { width, lang, document: serverDocument() }),
+    );
+
   it('draw every text at 11 px or more, at every width the page gives them', () => {
-    for (const s of states) {
-      const view = compute(s, lang);
-      for (const width of widths) {
-        const drawn = figures(view.figures, { width, lang, document: serverDocument() });
-        for (const [key, svg] of Object.entries(drawn)) {
-          const { size, text } = smallestText(svg);
-          if (text !== '') expect(size, `${key} at ${width} px: "${text}"`).toBeGreaterThanOrEqual(11);
-        }
-      }
+    for (const { label, svg } of drawings()) {
+      const { size, text } = smallestText(svg);
+      expect(size, `${label}: "${text}"`).toBeGreaterThanOrEqual(11);
     }
   });
 
   it('never draw one label over another (the mean over the count axis’s title, a row’s label over its width)', () => {
-    for (const s of states) {
-      const view = compute(s, lang);
-      for (const width of widths) {
-        const drawn = figures(view.figures, { width, lang, document: serverDocument() });
-        for (const [key, svg] of Object.entries(drawn)) expect(overlappingTexts(svg), `${JSON.stringify(s)} ${key} at ${width} px`).toEqual([]);
-      }
-    }
+    for (const { label, svg } of drawings()) expect(overlappingTexts(svg), label).toEqual([]);
   });
 });
