@@ -4,7 +4,7 @@
 // output with the column statistics it divides by, LayerNorm's with the row statistics it divides by.
 // When there is no output (PyTorch refuses the input) the figure shows the message in the same box.
 import { heatmapChart, heatmapLayout, textWidth, type HeatmapData } from './heatmap';
-import { formatNumber } from './format';
+import { formatNumber, wrapWords } from './format';
 import { rowStatsRatio } from './row-stats';
 import { exactHeight, r1, svgBuilder, svgRoot, type SvgBuilder } from './svg';
 import type { ChartOptions } from '../widgets/view';
@@ -37,19 +37,6 @@ export interface ColumnStatsData {
   readonly message: string | null;
 }
 
-/** Splits text into lines of at most `chars` characters at spaces (a longer word gets a line of its own). */
-function wrap(text: string, chars: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line && line.length + 1 + word.length > chars) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
 
 /** The statistics as text with as many significant digits (3, else 2) as fit in a column; null when none fit. */
 function fittingTexts(columns: readonly (readonly number[])[], cellWidth: number): string[][] | null {
@@ -62,7 +49,7 @@ function fittingTexts(columns: readonly (readonly number[])[], cellWidth: number
 
 function drawMessage(el: SvgBuilder, svg: SVGSVGElement, message: string, width: number, top: number, height: number): void {
   svg.append(el('rect', { x: 0.5, y: top + 0.5, width: width - 1, height: Math.max(0, height - top - 1), fill: 'none', stroke: 'var(--border)', 'stroke-dasharray': '4 3' }));
-  const lines = wrap(message, Math.max(8, Math.floor((width - 16) / (FONT * 0.6))));
+  const lines = wrapWords(message, Math.max(8, Math.floor((width - 16) / (FONT * 0.6))));
   const cx = width / 2;
   const text = el('text', {
     class: 'column-stats-message',

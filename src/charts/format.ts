@@ -58,3 +58,17 @@ export function formatRounded(v: number, decimals = 4): string {
   const shortest = String(Math.abs(rounded));
   return rounded < 0 ? `−${shortest}` : shortest;
 }
+
+/** Splits `text` at spaces into lines of at most `chars` characters (a longer word gets a line of its own). */
+export function wrapWords(text: string, chars: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > chars) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}

@@ -3,7 +3,7 @@
 import { COLORS } from './theme';
 import { exactHeight } from './svg';
 import { textWidth } from './heatmap';
-import { formatNumber } from './format';
+import { formatNumber, wrapWords } from './format';
 import type { ChartOptions } from '../widgets/view';
 
 /** One panel: a norm's output for one sample, before and after a change (or the error that norm raises). */
@@ -69,19 +69,6 @@ export function niceTicks(lo: number, hi: number, count = 4): number[] {
   return ticks;
 }
 
-/** Splits text into lines of at most `chars` characters at spaces (a longer word gets a line of its own). */
-function wrap(text: string, chars: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line && line.length + 1 + word.length > chars) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
 
 /**
  * One sample's outputs under two norms, one panel each, side by side with their own y scales: hollow dots
@@ -139,7 +126,7 @@ export function sampleOutputsChart(data: SampleOutputsData, features: number, { 
     if (panel.message !== null || !before || !after) {
       g.append(el('rect', { x: plotLeft - 28, y: plotTop, width: plotRight - plotLeft + 28, height: plotBottom - plotTop, fill: 'none', stroke: COLORS.grid, 'stroke-dasharray': '4 3' }));
       const size = FONT - 1;
-      const lines = wrap(panel.message ?? '', Math.max(8, Math.floor((plotRight - plotLeft + 16) / (size * 0.6))));
+      const lines = wrapWords(panel.message ?? '', Math.max(8, Math.floor((plotRight - plotLeft + 16) / (size * 0.6))));
       const cx = (plotLeft - 28 + plotRight) / 2;
       const text = el('text', { x: r2(cx), y: r2((plotTop + plotBottom) / 2 - ((lines.length - 1) * size * 1.25) / 2), 'text-anchor': 'middle', 'font-size': size, 'font-family': 'var(--font-mono)' });
       lines.forEach((line, k) => text.append(el('tspan', { x: r2(cx), dy: k === 0 ? '0.35em' : '1.25em' }, line)));

@@ -88,3 +88,9 @@ export function* readerDrawings<V>(
     }
   }
 }
+
+/** Height / width of an SVG's markup (its root's width and height attributes). */
+export function markupAspect(svg: string | undefined): number {
+  const [, w, h] = /^<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg ?? '') ?? [];
+  return Number(h) / Number(w);
+}

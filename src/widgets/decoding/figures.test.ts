@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { figureMarkup } from '../../charts/server';
+import { markupAspect } from '../../charts/text-check';
 import { codec, compute } from './model';
 import { figures } from './figures';
 
@@ -26,11 +27,7 @@ describe('decoding figures', () => {
     const first = figureMarkup(figures, view, 'en', a);
     const second = figureMarkup(figures, view, 'en', b);
     for (const key of Object.keys(first)) {
-      const ratio = (svg: string | undefined) => {
-        const [, w, h] = /^<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg ?? '') ?? [];
-        return Number(h) / Number(w);
-      };
-      expect(ratio(first[key]), key).toBeCloseTo(ratio(second[key]), 2);
+      expect(markupAspect(first[key]), key).toBeCloseTo(markupAspect(second[key]), 2);
     }
   });
 });
