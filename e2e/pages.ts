@@ -1,6 +1,6 @@
 // The site's pages, for tests that visit each one.
 export const LANGS = ['zh', 'en'] as const;
-export const SECTIONS = ['overview', 'normalization', 'batchnorm', 'layernorm', 'why-layernorm'] as const;
+export const SECTIONS = ['overview', 'normalization', 'batchnorm', 'layernorm', 'why-layernorm', 'lab'] as const;
 export type Lang = (typeof LANGS)[number];
 export type SectionSlug = (typeof SECTIONS)[number];
 

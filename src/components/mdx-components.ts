@@ -12,6 +12,7 @@ import LayerNormExplorer from '../widgets/layernorm/LayerNormExplorer.astro';
 import ReductionCube from '../widgets/cube/ReductionCube.astro';
 import PaddingWidget from '../widgets/padding/PaddingWidget.astro';
 import DecodingWidget from '../widgets/decoding/DecodingWidget.astro';
+import LabWidget from '../widgets/lab/LabWidget.astro';
 
 export const mdxComponents = {
   Note,
@@ -27,4 +28,5 @@ export const mdxComponents = {
   ReductionCube,
   PaddingWidget,
   DecodingWidget,
+  LabWidget,
 };

@@ -1,5 +1,5 @@
 /** The pages of the site, in reading order; `overview` is the language's home page. */
-export const SECTIONS = ['overview', 'normalization', 'batchnorm', 'layernorm', 'why-layernorm'] as const;
+export const SECTIONS = ['overview', 'normalization', 'batchnorm', 'layernorm', 'why-layernorm', 'lab'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export const LANGS = ['zh', 'en'] as const;

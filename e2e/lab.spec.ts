@@ -1,0 +1,167 @@
+// The training lab on the built site: the precomputed default results without JavaScript (readable on a phone);
+// Train runs Lab 1 with LayerNorm and BatchNorm in Web Workers to the end, with no main-thread task over 50 ms, and
+// reproduces the precomputed numbers to the last digit; every control changes a figure; URL round trip; keyboard; axe.
+import type { Locator, Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { expectCopiedLink, expectNoAxeViolations, figureMarkup, flushedParams, setRange, settled, waitLive } from './widget-helpers';
+
+// One test at a time: several of them train in Web Workers, and the long-task check needs the cores for its own run.
+test.describe.configure({ mode: 'default' });
+
+const PATH = { en: '/en/lab/', zh: '/zh/lab/' } as const;
+const FIGURES = ['loss', 'metric', 'deploy'] as const;
+
+const widgetOf = (page: Page) => page.locator('#widget-lab');
+const text = (widget: Locator, key: string) => widget.locator(`[data-text="${key}"]`).first().innerText();
+
+async function open(page: Page, query = '', lang: keyof typeof PATH = 'en'): Promise<Locator> {
+  await page.goto(`${PATH[lang]}${query}`);
+  const widget = widgetOf(page);
+  await waitLive(widget);
+  return widget;
+}
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  for (const lang of ['en', 'zh'] as const) {
+    test(`shows the precomputed default runs, marked as such (${lang})`, async ({ page }) => {
+      await page.goto(PATH[lang]);
+      const widget = widgetOf(page);
+      await expect(widget).toHaveAttribute('data-widget', 'lab');
+      for (const key of FIGURES) {
+        const svg = widget.locator(`[data-figure="${key}"] > svg:visible`);
+        await expect(svg).toHaveCount(1);
+        await expect(svg).toHaveAttribute('role', 'img');
+        await expect(svg).toHaveAttribute('aria-label', /.{30}/);
+        expect(await svg.innerHTML()).not.toMatch(/NaN|Infinity/);
+      }
+      // Two loss lines and three accuracy lines (BatchNorm with batch and running statistics), six bars.
+      await expect(widget.locator('[data-figure="loss"] > svg:visible path.lab-line')).toHaveCount(2);
+      await expect(widget.locator('[data-figure="metric"] > svg:visible path.lab-line')).toHaveCount(3);
+      await expect(widget.locator('[data-figure="deploy"] > svg:visible rect.lab-bar')).toHaveCount(6);
+      await expect(widget.locator('[data-text="source"]')).toHaveText(lang === 'en' ? /^Precomputed when the site was built/ : /构建网站时预先算好/);
+      // BatchNorm one sequence at a time: far below LayerNorm (numbers printed).
+      const summary = await text(widget, 'summary');
+      const single = (lang === 'en' ? /BatchNorm: [\d.]+\s%[^,]*, [\d.]+\s% with running statistics, ([\d.]+)\s% one sequence/ : /BatchNorm：.*一次一条序列 ([\d.]+)%/).exec(summary);
+      expect(Number(single?.[1])).toBeLessThan(70);
+      await expect(widget.locator('[data-message]')).toBeHidden();
+    });
+  }
+
+  for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
+    test(`the figures’ text is at least 11 CSS px at ${viewport.width} px`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      await page.goto(PATH.en);
+      for (const key of FIGURES) {
+        const svg = widgetOf(page).locator(`[data-figure="${key}"] > svg:visible`);
+        const smallest = await svg.evaluate((el) => {
+          const scale = el.getBoundingClientRect().width / (el as SVGSVGElement).viewBox.baseVal.width;
+          return Math.min(...[...el.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale));
+        });
+        expect(smallest, key).toBeGreaterThanOrEqual(11);
+      }
+    });
+  }
+});
+
+test('Train runs Lab 1 in workers to the end, reproduces the precomputed numbers, with no long task on the page', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+  const widget = await open(page);
+  const precomputed = await text(widget, 'summary');
+  expect(precomputed).toContain('LayerNorm:');
+  await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks.length = 0));
+  await widget.locator('button[data-train]').click();
+  // While it trains the test reads only attributes and text content, rarely (innerText would force a layout of the
+  // whole page on the main thread, a long task of the test's own making).
+  const status = '#widget-lab [data-text="status"]';
+  await page.waitForFunction((sel) => /training, step [1-9]/.test(document.querySelector(sel)?.textContent ?? ''), status, { polling: 500, timeout: 60_000 });
+  expect(await page.locator('#widget-lab [data-runs] progress').count()).toBe(2);
+  expect(await page.locator('#widget-lab button[data-stop]').getAttribute('aria-disabled')).toBeNull();
+  await page.waitForFunction(() => document.querySelector<HTMLElement>('#widget-lab')?.dataset.training === 'done', null, { polling: 1000, timeout: 170_000 });
+  const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+  expect(longTasks.filter((d) => d > 50)).toEqual([]);
+  await settled(page);
+  await expect.poll(() => text(widget, 'status')).toBe('LayerNorm: trained in your browser (1,500 steps) · BatchNorm: trained in your browser (1,500 steps)');
+  // Same settings, same bits: the browser's runs print exactly the build's numbers.
+  expect(await text(widget, 'summary')).toBe(precomputed);
+  await expect(widget.locator('[data-runs] progress').first()).toHaveJSProperty('value', 1);
+  await expect(widget.locator('[data-message]')).toBeHidden();
+});
+
+test('Stop ends the runs and says where they stopped', async ({ page }) => {
+  const widget = await open(page, '?lab.task=copy&lab.ln=0&lab.bn=1&lab.seed=5');
+  await widget.locator('button[data-train]').click();
+  await expect.poll(() => text(widget, 'status'), { timeout: 60_000 }).toMatch(/step [1-9]/);
+  await widget.locator('button[data-stop]').click();
+  await expect.poll(() => text(widget, 'status')).toMatch(/^Lab 2|BatchNorm: stopped at step \d/);
+  await expect(widget.locator('button[data-stop]')).toHaveAttribute('aria-disabled', 'true');
+  await expect(widget.locator('button[data-train]')).not.toHaveAttribute('aria-disabled');
+});
+
+test('every control changes a figure and the URL; a fresh page on the URL shows the same state', async ({ page }) => {
+  const widget = await open(page);
+  const change = async (figure: string, act: () => Promise<void>) => {
+    await settled(page);
+    const before = await figureMarkup(widget, figure);
+    await act();
+    await expect.poll(() => figureMarkup(widget, figure)).not.toBe(before);
+  };
+  await change('loss', () => widget.locator('input[name="rms"]').check());
+  await change('deploy', () => widget.locator('input[name="bn"]').uncheck());
+  await change('loss', () => setRange(widget.locator('input[name="batch"]'), 2));
+  await expect(widget.locator('output[data-output="batch"]')).toHaveText('16');
+  await widget.locator('details.more-settings summary').click();
+  await change('loss', () => setRange(widget.locator('input[name="seed"]'), 3));
+  await change('loss', () => widget.locator('label.segment:has(input[value="copy"])').click());
+  // Lab 2 trains with batch 2: the batch slider is off, with the reason under it.
+  await expect(widget.locator('input[name="batch"]')).toBeDisabled();
+  await expect(widget.locator('[data-text="settings"]')).toHaveText('Lab 2, batch 2, seed 3, 3,000 steps');
+  const params = await flushedParams(page, 'lab');
+  expect(params).toMatchObject({ 'lab.task': 'copy', 'lab.rms': '1', 'lab.bn': '0', 'lab.batch': '16', 'lab.seed': '3' });
+  await expectCopiedLink(widget, ['lab.task=copy', 'lab.seed=3']);
+  const again = await open(page, `?${new URLSearchParams(params)}`);
+  await expect(again.locator('[data-text="settings"]')).toHaveText('Lab 2, batch 2, seed 3, 3,000 steps');
+  await expect(again.locator('input[name="rms"]')).toBeChecked();
+  await expect(again.locator('input[name="bn"]')).not.toBeChecked();
+});
+
+test('Lab 2 opens on its precomputed runs: BatchNorm below the floor, LayerNorm above', async ({ page }) => {
+  const widget = await open(page, '?lab.task=copy');
+  const summary = await text(widget, 'summary');
+  expect(summary).toMatch(/LayerNorm: training loss [\d.]+, just above the floor 1\.026/);
+  expect(summary).toMatch(/BatchNorm: training loss [\d.]+, below the floor 1\.026/);
+  await expect(widget.locator('[data-figure="loss"] svg')).toContainText('lowest honest loss 1.026');
+});
+
+test('keyboard: the lab, the norms and Train are reachable and work with keys', async ({ page }) => {
+  const widget = await open(page);
+  const copy = widget.locator('input[name="task"][value="sort"]');
+  await copy.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(widget.locator('input[name="task"][value="copy"]')).toBeChecked();
+  const rms = widget.locator('input[name="rms"]');
+  await rms.focus();
+  await page.keyboard.press('Space');
+  await expect(rms).toBeChecked();
+  await widget.locator('button[data-train]').focus();
+  await page.keyboard.press('Enter');
+  await expect(widget.locator('[data-runs] progress')).toHaveCount(3);
+  await widget.locator('button[data-stop]').focus();
+  await page.keyboard.press('Enter');
+  await expect(widget.locator('button[data-stop]')).toHaveAttribute('aria-disabled', 'true');
+});
+
+test('axe: no violations in light and dark, both languages', async ({ page }) => {
+  for (const lang of ['en', 'zh'] as const) {
+    await open(page, '', lang);
+    await expectNoAxeViolations(page, '#widget-lab');
+  }
+});
