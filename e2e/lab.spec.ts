@@ -1,6 +1,7 @@
 // The training lab on the built site: the precomputed default results without JavaScript (readable on a phone);
-// Train runs Lab 1 with LayerNorm and BatchNorm in Web Workers to the end, with no main-thread task over 50 ms, and
-// reproduces the precomputed numbers to the last digit; every control changes a figure; URL round trip; keyboard; axe.
+// Train runs Lab 1 with LayerNorm and BatchNorm in Web Workers to the end, with no main-thread task over 50 ms of CPU,
+// and reproduces the precomputed numbers to the last digit; "3 seeds"; every control changes a figure; URL round trip;
+// keyboard; axe.
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { expectCopiedLink, expectNoAxeViolations, figureMarkup, flushedParams, setRange, settled, waitLive } from './widget-helpers';
@@ -65,19 +66,26 @@ test.describe('without JavaScript', () => {
   }
 });
 
-test('Train runs Lab 1 in workers to the end, reproduces the precomputed numbers, with no long task on the page', async ({ page }) => {
-  test.setTimeout(180_000);
-  await page.addInitScript(() => {
-    const w = window as unknown as { __longTasks: number[] };
-    w.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
-    }).observe({ type: 'longtask', buffered: false });
-  });
+/** The longest main-thread task of the page's renderer while tracing, in CPU time (the trace's thread duration). */
+function longestMainThreadTasks(trace: Buffer): { cpu: number; wall: number }[] {
+  type TraceEvent = { name: string; ph: string; pid: number; tid: number; dur?: number; tdur?: number; args?: { name?: string } };
+  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  return events
+    .filter((e) => (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask') && e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`))
+    .map((e) => ({ cpu: (e.tdur ?? 0) / 1000, wall: (e.dur ?? 0) / 1000 }))
+    .sort((a, b) => b.cpu - a.cpu);
+}
+
+test('Train runs Lab 1 in workers to the end, reproduces the precomputed numbers, with no long task on the page', async ({ page, browser }) => {
+  test.setTimeout(240_000);
   const widget = await open(page);
   const precomputed = await text(widget, 'summary');
   expect(precomputed).toContain('LayerNorm:');
-  await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks.length = 0));
+  // The page's main thread is traced while it trains: a task over 50 ms of the thread's own CPU time would make the
+  // page stutter on any machine. (CPU time, not wall time: on a loaded machine, wall time also counts the moments
+  // the operating system gave the core to another process, which no page can help.)
+  await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline'] });
   await widget.locator('button[data-train]').click();
   // While it trains the test reads only attributes and text content, rarely (innerText would force a layout of the
   // whole page on the main thread, a long task of the test's own making).
@@ -85,15 +93,45 @@ test('Train runs Lab 1 in workers to the end, reproduces the precomputed numbers
   await page.waitForFunction((sel) => /training, step [1-9]/.test(document.querySelector(sel)?.textContent ?? ''), status, { polling: 500, timeout: 60_000 });
   expect(await page.locator('#widget-lab [data-runs] progress').count()).toBe(2);
   expect(await page.locator('#widget-lab button[data-stop]').getAttribute('aria-disabled')).toBeNull();
-  await page.waitForFunction(() => document.querySelector<HTMLElement>('#widget-lab')?.dataset.training === 'done', null, { polling: 1000, timeout: 170_000 });
-  const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
-  expect(longTasks.filter((d) => d > 50)).toEqual([]);
+  await page.waitForFunction(() => document.querySelector<HTMLElement>('#widget-lab')?.dataset.training === 'done', null, { polling: 1000, timeout: 220_000 });
+  const tasks = longestMainThreadTasks(await browser.stopTracing());
+  expect(tasks.length, 'the trace holds the page’s main-thread tasks').toBeGreaterThan(100);
+  test.info().annotations.push({ type: 'longest main-thread tasks (CPU ms / wall ms)', description: tasks.slice(0, 3).map((x) => `${x.cpu.toFixed(1)} / ${x.wall.toFixed(1)}`).join(', ') });
+  expect(tasks[0]!.cpu, 'the longest main-thread task while training, in ms of CPU').toBeLessThanOrEqual(50);
   await settled(page);
   await expect.poll(() => text(widget, 'status')).toBe('LayerNorm: trained in your browser (1,500 steps) · BatchNorm: trained in your browser (1,500 steps)');
   // Same settings, same bits: the browser's runs print exactly the build's numbers.
   expect(await text(widget, 'summary')).toBe(precomputed);
   await expect(widget.locator('[data-runs] progress').first()).toHaveJSProperty('value', 1);
   await expect(widget.locator('[data-message]')).toBeHidden();
+});
+
+test('3 seeds: the other two seeds of the defaults come from the build; each seed a thin line, the mean and its range', async ({ page }) => {
+  const widget = await open(page);
+  const single = await text(widget, 'summary');
+  await widget.locator('input[name="spread"]').check();
+  await expect.poll(() => text(widget, 'summary')).toContain('(mean of 3 seeds, lowest–highest in brackets)');
+  // Three thin lines under each loss line; a whisker per bar.
+  await expect(widget.locator('[data-figure="loss"] svg path.lab-seed-line')).toHaveCount(6);
+  await expect(widget.locator('[data-figure="loss"] svg path.lab-line')).toHaveCount(2);
+  await expect(widget.locator('[data-figure="deploy"] svg path.lab-range')).toHaveCount(6);
+  await expect(widget.locator('[data-text="settings"]')).toHaveText('Lab 1, batch 4, seed 1–3, 1,500 steps');
+  const summary = await text(widget, 'summary');
+  expect(summary).not.toBe(single);
+  // BatchNorm one sequence at a time, every seed far below LayerNorm's lowest: mean (lowest–highest).
+  const bn = /BatchNorm \(mean of 3 seeds[^)]*\): ([\d.]+)\s% \(([\d.]+)\s%–([\d.]+)\s%\) of the digits[^,]*, [^,]*, ([\d.]+)\s% \(([\d.]+)\s%–([\d.]+)\s%\) one sequence/.exec(summary);
+  const ln = /LayerNorm \(mean of 3 seeds[^)]*\): ([\d.]+)\s% \(([\d.]+)\s%–([\d.]+)\s%\) of the digits/.exec(summary);
+  expect(bn, summary).not.toBeNull();
+  expect(ln, summary).not.toBeNull();
+  const [bnSingleMean, bnSingleLo, bnSingleHi] = [4, 5, 6].map((i) => Number(bn![i]));
+  expect(bnSingleLo).toBeLessThanOrEqual(bnSingleMean!);
+  expect(bnSingleMean).toBeLessThanOrEqual(bnSingleHi!);
+  expect(bnSingleHi).toBeLessThan(Number(ln![2]));
+  expect(await flushedParams(page, 'lab')).toMatchObject({ 'lab.spread': '1' });
+  // Lab 2 with 3 seeds: BatchNorm below the floor in every seed, LayerNorm above in every seed.
+  await widget.locator('label.segment:has(input[value="copy"])').click();
+  await expect.poll(() => text(widget, 'summary')).toMatch(/BatchNorm \(mean of 3 seeds[^)]*\): training loss [\d.]+ \([\d.]+–[\d.]+\), below the floor 1\.026/);
+  expect(await text(widget, 'summary')).toMatch(/LayerNorm \(mean of 3 seeds[^)]*\): training loss [\d.]+ \([\d.]+–[\d.]+\), just above the floor 1\.026/);
 });
 
 test('Stop ends the runs and says where they stopped', async ({ page }) => {

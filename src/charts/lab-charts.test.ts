@@ -83,4 +83,27 @@ describe('lab deployment card', () => {
     const none = labDeployChart({ ...data, groups: [] }, { width: 300, document, lang: 'zh' });
     expect(none.textContent).toContain('The card appears');
   });
+
+  it('with several seeds: a whisker from the lowest to the highest seed over each bar', () => {
+    const svg = labDeployChart({ ...data, groups: [{ ...data.groups[1]!, ranges: [null, [0.9, 0.94], [0.5, 0.62]] }] }, { width: 880, document, lang: 'en' });
+    const whiskers = [...svg.querySelectorAll('path.lab-range')];
+    expect(whiskers).toHaveLength(2);
+    const bar = svg.querySelectorAll('rect.lab-bar')[2]!;
+    const left = Number(bar.getAttribute('x'));
+    const full = Number(bar.getAttribute('width')) / 0.567;
+    const [a, b] = /^M([\d.]+),[\d.]+H([\d.]+)/.exec(whiskers[1]!.getAttribute('d')!)!.slice(1).map(Number);
+    expect(a).toBeCloseTo(left + 0.5 * full, 0);
+    expect(b).toBeCloseTo(left + 0.62 * full, 0);
+  });
+});
+
+describe('lab curves with several seeds', () => {
+  it('draws each seed thin and pale under the mean, and keeps the seeds out of the legend', () => {
+    const seed = (k: number) => ({ key: `ln-seed${k}`, label: 'LayerNorm', color: 'var(--ln)', dashed: false, faint: true, points: [[10, 2 + k], [20, 1 + k]] as [number, number][] });
+    const svg = labCurvesChart(curves({ series: [seed(1), seed(2), seed(3), curves().series[0]!] }), { width: 430, document, lang: 'en' });
+    expect(svg.querySelectorAll('path.lab-seed-line')).toHaveLength(3);
+    expect(svg.querySelectorAll('path.lab-line')).toHaveLength(1);
+    expect(svg.querySelector('path.lab-seed-line')!.getAttribute('stroke-width')).toBe('1');
+    expect([...svg.querySelectorAll('.lab-curves-legend text')].map((t) => t.textContent)).toEqual(['LayerNorm']);
+  });
 });

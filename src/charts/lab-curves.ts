@@ -14,6 +14,8 @@ export interface LabSeries {
   readonly dashed: boolean;
   /** [step, value] pairs in step order. */
   readonly points: readonly (readonly [number, number])[];
+  /** One seed of several: drawn thin and pale under their mean, left out of the legend. */
+  readonly faint?: boolean;
 }
 
 export interface LabCurvesData {
@@ -69,6 +71,7 @@ export function labCurvesChart(data: LabCurvesData, { width, document }: ChartOp
   let x = 8;
   let row = 0;
   for (const s of data.series) {
+    if (s.faint) continue;
     const w = 30 + textWidth(s.label, fontSize) + 14;
     if (x + w > width && x > 8) {
       row += 1;
@@ -119,17 +122,18 @@ export function labCurvesChart(data: LabCurvesData, { width, document }: ChartOp
     const pts = s.points.filter((p) => Number.isFinite(p[1]) && (data.scale === 'linear' || p[1] > 0));
     if (pts.length === 0) continue;
     if (pts.length === 1) {
-      marks.append(el('circle', { cx: r1(frame.x(pts[0]![0])), cy: r1(frame.y(toY(pts[0]![1]))), r: 3, fill: s.color }));
+      if (!s.faint) marks.append(el('circle', { cx: r1(frame.x(pts[0]![0])), cy: r1(frame.y(toY(pts[0]![1]))), r: 3, fill: s.color }));
       continue;
     }
     marks.append(
       el('path', {
-        class: 'lab-line',
+        class: s.faint ? 'lab-seed-line' : 'lab-line',
         'data-series': s.key,
         d: polyline(pts.map(([st, v]) => [frame.x(st), frame.y(toY(v))])),
         fill: 'none',
         stroke: s.color,
-        'stroke-width': 2,
+        'stroke-width': s.faint ? 1 : 2,
+        ...(s.faint ? { 'stroke-opacity': 0.4 } : {}),
         'stroke-linejoin': 'round',
         ...(s.dashed ? { 'stroke-dasharray': '6 3' } : {}),
       }),

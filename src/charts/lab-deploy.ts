@@ -12,6 +12,8 @@ export interface LabDeployGroup {
   readonly color: string;
   /** One share (0–1) per regime, or null while the run has no report. */
   readonly values: readonly (number | null)[];
+  /** With several seeds: the lowest and highest share per regime, drawn as a whisker over the bar (the value is their mean). */
+  readonly ranges?: readonly (readonly [number, number] | null)[];
 }
 
 export interface LabDeployData {
@@ -59,7 +61,12 @@ export function labDeployChart(data: LabDeployData, { width, document, lang }: C
       if (v !== null) {
         const w = Math.max(0, Math.min(1, v)) * barWidth;
         group.append(el('rect', { class: 'lab-bar', x: barLeft, y: r1(cy - 7), width: r1(w), height: 14, fill: g.color, 'fill-opacity': i === 0 ? 1 : i === 1 ? 0.75 : 0.5 }));
-        group.append(el('text', { x: r1(barLeft + barWidth + 6), y: r1(cy), dy: '0.35em', 'font-weight': 600, 'font-variant-numeric': 'tabular-nums' }, formatPercent(v, lang, 1)));
+        const range = g.ranges?.[i];
+        if (range) {
+          const [a, b] = range.map((r) => r1(barLeft + Math.max(0, Math.min(1, r)) * barWidth));
+          group.append(el('path', { class: 'lab-range', d: `M${a},${r1(cy)}H${b}M${a},${r1(cy - 5)}v10M${b},${r1(cy - 5)}v10`, stroke: 'var(--fg)', 'stroke-width': 1.5, fill: 'none' }));
+        }
+        group.append(el('text', { x: r1(barLeft + barWidth + 6), y: r1(cy), dy: '0.35em', 'font-weight': 600, style: 'font-variant-numeric: tabular-nums' }, formatPercent(v, lang, 1)));
       }
     });
     if (noNumbers) {

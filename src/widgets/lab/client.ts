@@ -9,7 +9,7 @@ import { isUnavailable, setButtonAvailable, setRangeEnabled } from '../../compon
 import { fillTemplate } from '../../charts/format';
 import { langFromPath } from '../../i18n';
 import type { LabTask, NormKind } from '../../lib/lab';
-import { batchOf, chosenNorms, codec, compute } from './model';
+import { batchOf, chosenNorms, codec, compute, seedsOf } from './model';
 import { figures } from './figures';
 import { labels } from './labels';
 import { getResult, setResult, type RunResult } from './results';
@@ -41,6 +41,22 @@ export function mount(root: HTMLElement): void {
     }
   }
   const handle: WidgetHandle<typeof codec.schema> = mountWidget(root, { codec, compute, figures });
+
+  // The other seeds of the precomputed settings ("3 seeds"): fetched once, the first time they are asked for.
+  let extraRuns: Promise<void> | null = null;
+  const loadExtraRuns = (): void => {
+    const url = data?.dataset.labRuns;
+    if (extraRuns || !url || !handle.state().spread) return;
+    extraRuns = fetch(url)
+      .then((response) => (response.ok ? (response.json() as Promise<RunResult[]>) : []))
+      .then((list) => {
+        for (const run of list) if (!getResult(run.task, run.norm, run.batch, run.seed)) setResult(run);
+        handle.refresh();
+      })
+      .catch(() => {
+        extraRuns = null; // offline: the seeds not trained say so; the next change tries again
+      });
+  };
 
   const trainButton = root.querySelector<HTMLButtonElement>('button[data-train]');
   const stopButton = root.querySelector<HTMLButtonElement>('button[data-stop]');
@@ -122,19 +138,21 @@ export function mount(root: HTMLElement): void {
     pump();
   };
 
-  const train = (task: LabTask, norms: readonly NormKind[], batch: number, seed: number): void => {
+  const train = (task: LabTask, norms: readonly NormKind[], batch: number, seeds: readonly number[]): void => {
     if (!runsList) return;
     runsList.replaceChildren();
-    runs = norms.map((norm) => {
+    const pairs = norms.flatMap((norm) => seeds.map((seed) => [norm, seed] as const));
+    runs = pairs.map(([norm, seed]) => {
       const item = document.createElement('li');
       const label = document.createElement('span');
-      label.textContent = t.norms[norm];
+      const name = seeds.length > 1 ? `${t.norms[norm]} · ${fillTemplate(t.seedN, { seed })}` : t.norms[norm];
+      label.textContent = name;
       const bar = document.createElement('progress');
       bar.max = 1;
       bar.value = 0;
-      bar.setAttribute('aria-label', fillTemplate(t.progress, { norm: t.norms[norm] }));
+      bar.setAttribute('aria-label', fillTemplate(t.progress, { norm: name }));
       item.append(label, bar);
-      item.dataset.run = norm;
+      item.dataset.run = seeds.length > 1 ? `${norm}-${seed}` : norm;
       runsList.append(item);
       const result: RunResult = { task, norm, batch, seed, state: 'waiting', step: 0, totalSteps: task === 'sort' ? 1500 : 3000, ema: [], checkpoints: [], report: null };
       setResult(result);
@@ -148,7 +166,7 @@ export function mount(root: HTMLElement): void {
   trainButton?.addEventListener('click', () => {
     if (isUnavailable(trainButton)) return;
     const state = handle.state();
-    train(state.task, chosenNorms(state), batchOf(state), state.seed);
+    train(state.task, chosenNorms(state), batchOf(state), seedsOf(state));
   });
   stopButton?.addEventListener('click', () => {
     if (isUnavailable(stopButton)) return;
@@ -162,6 +180,10 @@ export function mount(root: HTMLElement): void {
   });
   root.addEventListener('input', sync);
   root.addEventListener('change', sync);
-  root.addEventListener('widget-rendered', sync);
+  root.addEventListener('widget-rendered', () => {
+    sync();
+    loadExtraRuns();
+  });
   sync();
+  loadExtraRuns();
 }

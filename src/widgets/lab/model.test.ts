@@ -21,15 +21,17 @@ const sortRun = (norm: 'ln' | 'bn', over: Partial<RunResult> = {}): RunResult =>
 
 afterEach(() => {
   for (const norm of ['ln', 'bn'] as const) {
-    deleteResult('sort', norm, 4, 1);
-    deleteResult('copy', norm, 2, 1);
+    for (const seed of [1, 2, 3]) {
+      deleteResult('sort', norm, 4, seed);
+      deleteResult('copy', norm, 2, seed);
+    }
   }
 });
 
 describe('lab model', () => {
   it('keeps its state in the URL: defaults, round trip, clamping', () => {
     const d = codec.defaults;
-    expect(d).toEqual({ task: 'sort', ln: true, rms: false, bn: true, bnm: false, none: false, batch: 4, seed: 1 });
+    expect(d).toEqual({ task: 'sort', ln: true, rms: false, bn: true, bnm: false, none: false, batch: 4, seed: 1, spread: false });
     const state = { ...d, task: 'copy' as const, rms: true, seed: 7, batch: 16 };
     expect(codec.parse(codec.serialize(state))).toEqual(state);
     expect(codec.parse(new URLSearchParams('lab.batch=999&lab.seed=-3&lab.task=nope'))).toMatchObject({ batch: 32, seed: 1, task: 'sort' });
@@ -107,6 +109,52 @@ describe('lab model', () => {
     expect(view.figures.deploy.groups[1]!.values).toEqual([0.85, 0.4]);
     expect(view.text.summary).toContain('LayerNorm: training loss 1.033, just above the floor 1.026');
     expect(view.text.summary).toContain('BatchNorm: training loss 0.800, below the floor 1.026');
+  });
+
+  it('3 seeds: a thin line per seed under their mean, bars at the mean with the range, the range in words', () => {
+    const single = [0.5, 0.6, 0.7];
+    for (const seed of [1, 2, 3]) {
+      const k = seed - 1;
+      setResult(sortRun('ln', { seed, ema: [3, 2 + k], checkpoints: [] }));
+      setResult(sortRun('bn', { seed, ema: [3, 1 + k], checkpoints: [], report: { ...sortRun('bn').report!, singleUnpadded: single[k]!, lossEma: 0.3 + k / 10 } as RunResult['report'] }));
+    }
+    const view = compute({ ...codec.defaults, spread: true }, 'en');
+    const loss = view.figures.loss.series;
+    expect(loss.map((s) => [s.key, Boolean(s.faint)])).toEqual([
+      ['ln-seed1', true], ['ln-seed2', true], ['ln-seed3', true], ['ln', false],
+      ['bn-seed1', true], ['bn-seed2', true], ['bn-seed3', true], ['bn', false],
+    ]);
+    expect(loss[3]!.points).toEqual([[10, 3], [20, 3]]); // the mean of 2, 3, 4 at step 20
+    const bn = view.figures.deploy.groups[1]!;
+    expect(bn.values[2]).toBeCloseTo(0.6, 12);
+    expect(bn.ranges?.[2]).toEqual([0.5, 0.7]);
+    expect(bn.label).toBe('BatchNorm · 3 of 3 seeds');
+    expect(view.text.summary).toContain('BatchNorm (mean of 3 seeds, lowest–highest in brackets): 85.6\u00a0% (85.6\u00a0%–85.6\u00a0%) of the digits right');
+    expect(view.text.summary).toContain('60.0\u00a0% (50.0\u00a0%–70.0\u00a0%) one sequence at a time (final loss 0.400 (0.300–0.500))');
+    expect(view.text.settings).toBe('Lab 1, batch 4, seed 1–3, 1,500 steps');
+    expect(view.text.status).toBe('LayerNorm: precomputed when the site was built, 3 seeds · BatchNorm: precomputed when the site was built, 3 seeds');
+    // A seed missing: the card averages the seeds that finished and says how many.
+    deleteResult('sort', 'bn', 4, 3);
+    const two = compute({ ...codec.defaults, spread: true }, 'en');
+    expect(two.figures.deploy.groups[1]!.label).toBe('BatchNorm · 2 of 3 seeds');
+    expect(two.figures.deploy.groups[1]!.values[2]).toBeCloseTo(0.55, 12);
+    expect(two.text.status).toContain('BatchNorm: seed 1 precomputed when the site was built, seed 2 precomputed when the site was built, seed 3 not trained yet');
+    // Off again: seed 1 alone, no thin lines, no whiskers.
+    const off = compute(codec.defaults, 'en');
+    expect(off.figures.loss.series.some((s) => s.faint)).toBe(false);
+    expect(off.figures.deploy.groups[1]!.ranges).toBeUndefined();
+  });
+
+  it('3 seeds in Lab 2: below the floor in some seeds only is said as a count', () => {
+    const floor = copyBayesFloor().overall;
+    for (const [seed, lossEma] of [[1, 0.8], [2, 1.1], [3, 0.7]] as const) {
+      setResult({
+        task: 'copy', norm: 'bn', batch: 2, seed, state: 'done', step: 3000, totalSteps: 3000, ema: [2, lossEma], checkpoints: [],
+        report: { task: 'copy', step: 3000, lossEma, floor, floorFirstHalf: 2.05, ceBatchStats: lossEma, ceRunningStats: 1.3, ceFirstHalfBatchStats: 1.5, ceFirstHalfRunningStats: 2.5, generationRunningStats: 0.85, generationBatchStats: 0.4 },
+      });
+    }
+    const view = compute({ ...codec.defaults, task: 'copy', ln: false, spread: true }, 'en');
+    expect(view.text.summary).toContain('BatchNorm (mean of 3 seeds, lowest–highest in brackets): training loss 0.867 (0.700–1.100), below the floor 1.026 in 2 of 3 seeds');
   });
 
   it('no norm chosen: says so, draws empty figures', () => {
