@@ -171,6 +171,18 @@ test('every control changes a figure and the URL; a fresh page on the URL shows 
   await expect(again.locator('input[name="bn"]')).not.toBeChecked();
 });
 
+test('alive, every figure is drawn at its box’s width, on a desktop and a phone', async ({ page }) => {
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+    await page.setViewportSize(viewport);
+    const widget = await open(page);
+    await settled(page);
+    for (const key of FIGURES) {
+      const [drawn, box] = await widget.locator(`[data-figure="${key}"]`).evaluate((f) => [Number(f.querySelector('svg')!.getAttribute('width')), f.clientWidth]);
+      expect(Math.abs(drawn! - box!), `${key} at ${viewport.width} px: drawn ${drawn}, box ${box}`).toBeLessThanOrEqual(1);
+    }
+  }
+});
+
 test('Lab 2 opens on its precomputed runs: BatchNorm below the floor, LayerNorm above', async ({ page }) => {
   const widget = await open(page, '?lab.task=copy');
   const summary = await text(widget, 'summary');

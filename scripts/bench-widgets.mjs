@@ -11,7 +11,7 @@ import { startPreview } from './preview-server.mjs';
 import { chromiumPath, CHROMIUM_ARGS } from '../e2e/chromium.mjs';
 
 const PORT = 4380;
-const PAGES = ['/en/normalization/', '/en/batchnorm/', '/en/layernorm/', '/en/why-layernorm/'];
+const PAGES = ['/en/normalization/', '/en/batchnorm/', '/en/layernorm/', '/en/why-layernorm/', '/en/lab/'];
 const ROUNDS = 10;
 /** `--controls`: also a table of every control's redraws. `--pages=/en/batchnorm/,…`: only those pages. */
 const SHOW_CONTROLS = process.argv.includes('--controls');
@@ -28,6 +28,7 @@ const browser = await chromium.launch({ args: CHROMIUM_ARGS, ...(executablePath 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const rows = [];
 const controlRows = [];
+const labRows = [];
 try {
   for (const slowdown of rates) {
     const page = await browser.newPage({ viewport: { width: viewWidth, height: viewHeight } });
@@ -212,9 +213,29 @@ try {
     }
     await page.close();
   }
+  // The lab: one run per norm of the default Lab 1 (batch 4, 1,500 steps) trained in Chromium's Web Worker, alone;
+  // the worker counts its own training time (not the evaluations), the page the time from Train to the card.
+  if (!only || only.includes('/en/lab/')) {
+    const page = await browser.newPage({ viewport: { width: viewWidth, height: viewHeight } });
+    for (const norm of ['ln', 'rms', 'bn']) {
+      const flags = ['ln', 'rms', 'bn', 'bnm', 'none'].map((n) => `lab.${n}=${n === norm ? 1 : 0}`).join('&');
+      await page.goto(`${BASE}/en/lab/?${flags}&lab.seed=7`, { waitUntil: 'networkidle' });
+      const root = page.locator('#widget-lab');
+      await root.scrollIntoViewIfNeeded();
+      await page.waitForFunction(() => document.querySelector('#widget-lab')?.dataset.state === 'live');
+      const t0 = Date.now();
+      await root.locator('button[data-train]').click();
+      await page.waitForFunction(() => document.querySelector('#widget-lab')?.dataset.training === 'done', null, { timeout: 300_000, polling: 500 });
+      const wall = (Date.now() - t0) / 1000;
+      const trainMs = Number(await root.getAttribute('data-last-train-ms'));
+      labRows.push({ norm, 'steps': 1500, 'ms per step (worker)': (trainMs / 1500).toFixed(2), 'training s': (trainMs / 1000).toFixed(1), 'Train → card s': wall.toFixed(1) });
+    }
+    await page.close();
+  }
 } finally {
   await browser.close();
   stop();
 }
 if (SHOW_CONTROLS) console.table(controlRows);
 console.table(rows);
+if (labRows.length > 0) console.table(labRows);

@@ -39,6 +39,9 @@ export function labDeployChart(data: LabDeployData, { width, document, lang }: C
   const fontSize = narrow ? 11 : 12;
   const svg = svgRoot(el, width, height, 'lab-deploy');
   svg.setAttribute('font-size', String(fontSize));
+  // Rows of fixed height: the drawing keeps its height in a box of another width (the server's drawing before the
+  // page draws at the box's width), so nothing below it moves when the widget comes alive.
+  svg.setAttribute('style', `height:${height}px`);
   if (data.groups.length === 0) {
     svg.append(el('text', { x: r1(width / 2), y: 34, 'text-anchor': 'middle', fill: 'var(--fg-soft)' }, data.empty));
     return svg;

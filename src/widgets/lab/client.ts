@@ -40,7 +40,7 @@ export function mount(root: HTMLElement): void {
       if (!getResult(run.task, run.norm, run.batch, run.seed)) setResult(run);
     }
   }
-  const handle: WidgetHandle<typeof codec.schema> = mountWidget(root, { codec, compute, figures });
+  const handle: WidgetHandle<typeof codec.schema> = mountWidget(root, { codec, compute, figures, maxWidth: 900 });
 
   // The other seeds of the precomputed settings ("3 seeds"): fetched once, the first time they are asked for.
   let extraRuns: Promise<void> | null = null;
