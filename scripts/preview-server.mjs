@@ -13,7 +13,9 @@ const ASTRO = join(BIN, 'astro');
 export async function startPreview(port) {
   const base = `http://127.0.0.1:${port}`;
   // --ignore-lock keeps it in the foreground (it backgrounds itself when it thinks an agent runs it).
-  const server = spawn(ASTRO, ['preview', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'], {
+  // E2E_OUT_DIR: another build folder than dist/, as for the end-to-end tests.
+  const outDir = process.env.E2E_OUT_DIR ? ['--outDir', process.env.E2E_OUT_DIR] : [];
+  const server = spawn(ASTRO, ['preview', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock', ...outDir], {
     stdio: 'ignore',
     env: { ...process.env, PATH: `${BIN}${delimiter}${process.env.PATH ?? ''}` },
   });
