@@ -1,5 +1,6 @@
 // Playwright cannot download its own browsers on every machine, so the end-to-end tests drive a
 // system Chromium. When none is installed: as root on Debian/Ubuntu, install it; otherwise say how.
+import { spawnSync } from 'node:child_process';
 import { chromiumPath } from '../e2e/chromium.mjs';
 import { aptInstall, canAptInstall } from './ensure-apt.mjs';
 
@@ -16,3 +17,14 @@ if (!path) {
   process.exit(1);
 }
 console.log(`end-to-end tests use ${path}`);
+
+// e2e/print.spec.ts reads back the PDF it prints with poppler's pdftotext and pdftoppm.
+const hasPoppler = () => spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).status === 0;
+if (!hasPoppler() && canAptInstall()) {
+  console.log('No pdftotext found: installing Debian\'s poppler-utils for the print test…');
+  aptInstall(['poppler-utils']);
+}
+if (!hasPoppler()) {
+  console.error('No pdftotext found for e2e/print.spec.ts. Install it:\n  sudo apt-get update && sudo apt-get install -y poppler-utils');
+  process.exit(1);
+}
