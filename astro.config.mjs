@@ -17,6 +17,20 @@ import buildId from './src/integrations/build-id.mjs';
 
 // The site's public address; override with SITE_URL when deploying elsewhere.
 const site = process.env.SITE_URL ?? 'https://layernorm.example.org';
+// A production build without SITE_URL would publish canonicals, sitemap and preview images on the placeholder host.
+// It warns loudly rather than failing, since CI's `npm test` builds without one.
+if (!process.env.SITE_URL && (process.env.CI || process.env.NODE_ENV === 'production')) {
+  console.warn(
+    [
+      '',
+      '!!! SITE_URL is not set: this build uses the placeholder https://layernorm.example.org',
+      '!!! for canonical links, hreflang, sitemap.xml, robots.txt, og:image and JSON-LD.',
+      '!!! Fine for tests; to publish, build with SITE_URL=https://your.host npm run build',
+      '!!! (README.md, section "Deploying").',
+      '',
+    ].join('\n'),
+  );
+}
 
 export default defineConfig({
   site,
@@ -47,4 +61,8 @@ export default defineConfig({
     },
   },
   integrations: [mdx(), buildId()],
+  // Strict CSP (src/csp/policy.mjs): every stylesheet a file, never inlined in a <style>, and every asset a file, never a
+  // data: URI (KaTeX's smallest font was one, and font-src 'self' refuses data: fonts).
+  build: { inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BATCH_SIZE_WIDTHS, batchSizeChart, batchSizeRows, labelAbove } from './batch-size';
+import { BATCH_SIZE_WIDTHS, batchSizeChart, batchSizeRows, labelAbove, withFontVariantAsCss } from './batch-size';
 import { serverDocument } from './server-document';
 import { asAccessibleImage } from './a11y';
 import { VALIDATION_ERROR } from '../data/groupnorm-batch-sizes';
@@ -29,6 +29,26 @@ describe('batch-size chart', () => {
     expect(svg.querySelectorAll('path[d]').length).toBeGreaterThanOrEqual(2);
     expect(svg.querySelectorAll('circle')).toHaveLength(10);
     expect(svg.textContent).toContain(lang === 'zh' ? '验证错误率' : 'validation error');
+  });
+
+  it("keeps its axes' numbers tabular in CSS, not in Plot's font-variant attribute (invalid SVG)", () => {
+    const svg = batchSizeChart(batchSizeRows(), { width: 640, document: serverDocument(), lang: 'en' });
+    expect(svg.querySelectorAll('[font-variant]')).toHaveLength(0);
+    const tabular = [...svg.querySelectorAll('[style*="font-variant: tabular-nums"]')];
+    // the x axis's ticks (32 … 2) and the y axis's (25, 30, 35)
+    expect(tabular.map((g) => [...g.querySelectorAll('text')].map((t) => t.textContent).join(' ')).sort()).toEqual(['25 30 35', '32 16 8 4 2']);
+  });
+
+  it('moves a font-variant attribute into the style, after any style already there', () => {
+    const doc = serverDocument();
+    const g = doc.createElementNS('http://www.w3.org/2000/svg', 'g');
+    g.setAttribute('font-variant', 'tabular-nums');
+    g.setAttribute('style', 'font-size: 12px;');
+    const root = doc.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    root.append(g);
+    withFontVariantAsCss(root);
+    expect(g.getAttribute('font-variant')).toBeNull();
+    expect(g.getAttribute('style')).toBe('font-size: 12px; font-variant: tabular-nums');
   });
 
   it.each([

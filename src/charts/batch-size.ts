@@ -71,7 +71,7 @@ export function batchSizeChart(rows: readonly BatchSizeRow[], { width, document,
   // A halo in the figure's background keeps a label legible where a line passes behind it.
   const label = { x: 'batch', y: 'error', text: valueText, fill: COLORS.fg, fontSize: font.value, stroke: 'var(--bg-raised)', strokeWidth: 4, paintOrder: 'stroke' } as const;
   const nameBN = 32;
-  return Plot.plot({
+  const chart = Plot.plot({
     width,
     height: heightFor(width, batchSizeRatio(width)),
     marginLeft: MARGIN.left,
@@ -106,4 +106,21 @@ export function batchSizeChart(rows: readonly BatchSizeRow[], { width, document,
     ],
     ...(document ? { document } : {}),
   });
+  return withFontVariantAsCss(chart);
+}
+
+/**
+ * Plot writes its axes' tabular figures as an SVG attribute, font-variant="tabular-nums", a value the attribute does
+ * not take (SVG's font-variant attribute is normal or small-caps; the Nu HTML Checker rejects it): each becomes the same
+ * CSS property (the font-variant shorthand, which takes tabular-nums) in the element's style.
+ */
+export function withFontVariantAsCss<T extends Element>(chart: T): T {
+  for (const node of [chart, ...chart.querySelectorAll('[font-variant]')]) {
+    const variant = node.getAttribute('font-variant');
+    if (variant === null) continue;
+    node.removeAttribute('font-variant');
+    const style = node.getAttribute('style');
+    node.setAttribute('style', `${style ? `${style.replace(/;?\s*$/, '; ')}` : ''}font-variant: ${variant}`);
+  }
+  return chart;
 }

@@ -145,7 +145,7 @@ export function sampleOutputsChart(data: SampleOutputsData, features: number, { 
     // Grid and y ticks.
     const grid = ticks.map((t) => `M${plotLeft},${r2(yOf(t))}H${plotRight}`).join('');
     g.append(el('path', { d: grid, stroke: 'currentColor', 'stroke-opacity': 0.12, fill: 'none' }));
-    const yLabels = el('g', { 'text-anchor': 'end', fill: COLORS.soft, 'font-variant-numeric': 'tabular-nums' });
+    const yLabels = el('g', { 'text-anchor': 'end', fill: COLORS.soft, style: 'font-variant-numeric: tabular-nums' });
     for (const t of ticks) yLabels.append(el('text', { x: plotLeft - 6, y: r2(yOf(t)), dy: '0.35em' }, formatNumber(t, 3)));
     g.append(yLabels, el('path', { d: `M${plotLeft},${r2(yOf(0))}H${plotRight}`, stroke: COLORS.soft, fill: 'none' }));
 

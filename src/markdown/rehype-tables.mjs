@@ -3,8 +3,8 @@
 // as for display math). A table of four columns or more also becomes stacked rows on a phone, one of three columns on
 // the narrowest phones (global.css decides when): each cell is
 // labelled with its column's header (`data-label`, drawn beside the cell's content, which goes into one
-// `.table-value` box), and the table's parts carry their ARIA roles, which the browser would drop once CSS changes
-// their display.
+// `.table-value` box). The table's parts carry no ARIA roles: HTML forbids a role on a cell, row or header of a
+// <table> (the Nu HTML Checker's error), and Chromium keeps their table semantics when CSS changes their display.
 import { SKIP, visit } from 'unist-util-visit';
 
 /**
@@ -66,21 +66,13 @@ export default function rehypeTables({ labels, stackFrom = 4 }) {
       const stackClass = columns >= stackFrom ? 'table-stack' : columns === stackFrom - 1 && columns > 1 ? 'table-stack-narrow' : undefined;
       const stack = stackClass !== undefined;
       if (stack) {
-        node.properties = { ...node.properties, role: 'table' };
-        for (const part of node.children) {
-          if (part.type === 'element' && ['thead', 'tbody', 'tfoot'].includes(part.tagName)) part.properties = { ...part.properties, role: 'rowgroup' };
-        }
         for (const row of rows) {
-          row.properties = { ...row.properties, role: 'row' };
           let column = 0;
           for (const cell of row.children) {
             if (cell.type !== 'element') continue;
             const label = headers[column++] ?? '';
-            if (cell.tagName === 'th') {
-              cell.properties = { ...cell.properties, role: 'columnheader' };
-              continue;
-            }
-            cell.properties = { ...cell.properties, role: 'cell', ...(label ? { dataLabel: label } : {}) };
+            if (cell.tagName === 'th') continue;
+            if (label) cell.properties = { ...cell.properties, dataLabel: label };
             // One box for the cell's content (text, formulas, code), beside its label when the rows stack.
             cell.children = [{ type: 'element', tagName: 'span', properties: { className: ['table-value'] }, children: cell.children }];
           }

@@ -44,26 +44,20 @@ describe('rehype-tables', () => {
   it('lets a table of three columns stack only on the narrowest phones', () => {
     const [region] = run('/c/content/zh/layernorm.mdx', table(['变换', 'BatchNorm', 'LayerNorm']));
     expect(region!.properties.className).toEqual(['table-scroll', 'table-stack-narrow']);
-    expect((region!.children[0] as Element).properties.role).toBe('table');
+    const cells = (((region!.children[0] as Element).children[1] as Element).children[0] as Element).children as Element[];
+    expect(cells.map((c) => c.properties.dataLabel)).toEqual(['变换', 'BatchNorm', 'LayerNorm']);
   });
 
-  it('stacks a table of four columns or more: every cell carries its column name and the parts their roles', () => {
+  it('stacks a table of four columns or more: every cell carries its column name, no part an ARIA role (invalid HTML)', () => {
     const [region] = run('/c/content/en/why-layernorm.mdx', table(['Norm', 'One group', 'Groups × values', 'Statistic']));
     expect(region!.properties.className).toEqual(['table-scroll', 'table-stack']);
     const inner = region!.children[0] as Element;
-    expect(inner.properties.role).toBe('table');
     const [head, body] = inner.children as Element[];
-    expect(head!.properties.role).toBe('rowgroup');
     const headRow = head!.children[0] as Element;
-    expect(headRow.properties.role).toBe('row');
-    expect((headRow.children as Element[]).map((c) => c.properties.role)).toEqual(['columnheader', 'columnheader', 'columnheader', 'columnheader']);
     const cells = (body!.children[0] as Element).children as Element[];
-    expect(cells.map((c) => [c.properties.role, c.properties.dataLabel])).toEqual([
-      ['cell', 'Norm'],
-      ['cell', 'One group'],
-      ['cell', 'Groups × values'],
-      ['cell', 'Statistic'],
-    ]);
+    const parts = [inner, head!, body!, headRow, body!.children[0] as Element, ...(headRow.children as Element[]), ...cells];
+    expect(parts.map((p) => p.properties.role)).toEqual(parts.map(() => undefined));
+    expect(cells.map((c) => c.properties.dataLabel)).toEqual(['Norm', 'One group', 'Groups × values', 'Statistic']);
     expect(cells.map((c) => (c.children[0] as Element).properties.className)).toEqual([['table-value'], ['table-value'], ['table-value'], ['table-value']]);
     expect(((cells[0]!.children[0] as Element).children[0] as { value: string }).value).toBe('Norm value');
   });

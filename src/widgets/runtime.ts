@@ -7,6 +7,7 @@ import { copyLink } from '../scripts/clipboard';
 import { FLUSH_EVENT } from '../scripts/events';
 import type { FigureRenderer, WidgetView } from './view';
 import { patchFigure, VirtualElement, virtualDocument } from '../charts/virtual-svg';
+import { writePrintParams } from './print-params';
 
 export interface WidgetSpec<S extends Schema, F> {
   readonly codec: StateCodec<S>;
@@ -212,6 +213,8 @@ export function mountWidget<S extends Schema, F>(root: HTMLElement, spec: Widget
       if (message.hidden !== (view.message === null)) message.hidden = view.message === null;
     }
     root.toggleAttribute('data-has-message', view.message !== null);
+    // The printed page states the parameters in words (its controls are not printed).
+    writePrintParams(root);
     const widthOf = (box: Element): number => Math.round(Math.min(spec.maxWidth ?? 640, Math.max(240, boxWidths.get(box) ?? 640)));
     // One renderer result per width in use (figures side by side are narrower than those across the widget).
     const byWidth = new Map<number, Readonly<Record<string, Element>>>();
