@@ -73,3 +73,15 @@ describe('public/_headers', () => {
     for (const feature of ['camera', 'microphone', 'geolocation']) expect(features).toContain(`${feature}=()`);
   });
 });
+
+describe('the README’s nginx headers', () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+
+  it.each(Object.entries(SECURITY_HEADERS))('sends %s as the policy module says', (name, value) => {
+    expect(readme).toContain(`add_header ${name} "${value}" always;`);
+  });
+
+  it('marks /_astro/ immutable', () => {
+    expect(readme).toContain(`add_header Cache-Control "${IMMUTABLE_ASSETS.cacheControl}" always;`);
+  });
+});
