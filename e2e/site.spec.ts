@@ -1,5 +1,6 @@
 import { test, expect } from './fixtures';
 import { ALL_PAGES, pathOf } from './pages';
+import { SECTIONS } from '../src/i18n/sections';
 
 test.describe('every page', () => {
   for (const { lang, path } of ALL_PAGES) {
@@ -47,7 +48,7 @@ test('/ leads to /zh/', async ({ page }) => {
 });
 
 test('both languages have the same heading ids on every section', async ({ page }) => {
-  for (const section of ['overview', 'normalization', 'batchnorm', 'layernorm', 'why-layernorm'] as const) {
+  for (const section of SECTIONS) {
     await page.goto(pathOf('zh', section));
     const zh = await page.locator('main h2, main h3').evaluateAll((els) => els.map((el) => el.id));
     await page.goto(pathOf('en', section));
@@ -132,10 +133,10 @@ test('the contents mark the current page and the heading being read', async ({ p
 test('previous and next links walk the sections in order', async ({ page }) => {
   await page.goto('/en/');
   const visited: string[] = [];
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < 5; i++) {
     await page.locator('.prev-next a[rel="next"]').click();
     visited.push(new URL(page.url()).pathname);
   }
-  expect(visited).toEqual(['/en/normalization/', '/en/batchnorm/', '/en/layernorm/', '/en/why-layernorm/']);
+  expect(visited).toEqual(['/en/normalization/', '/en/batchnorm/', '/en/layernorm/', '/en/why-layernorm/', '/en/lab/']);
   await expect(page.locator('.prev-next a[rel="next"]')).toHaveCount(0);
 });
