@@ -8,7 +8,10 @@ import * as chromeLauncher from 'chrome-launcher';
 import { chromiumPath, CHROMIUM_ARGS } from '../e2e/chromium.mjs';
 
 const PORT = 4381;
-const PAGES = ['zh', 'en'].flatMap((lang) => ['', 'normalization/', 'batchnorm/', 'layernorm/', 'why-layernorm/'].map((p) => `/${lang}/${p}`));
+const ALL = ['zh', 'en'].flatMap((lang) => ['', 'normalization/', 'batchnorm/', 'layernorm/', 'why-layernorm/', 'lab/'].map((p) => `/${lang}/${p}`));
+// --pages=/en/lab/,/zh/lab/ audits only those.
+const only = process.argv.find((a) => a.startsWith('--pages='))?.slice('--pages='.length).split(',');
+const PAGES = only ?? ALL;
 const BUDGET = { performance: 0.95, accessibility: 1, 'best-practices': 1, seo: 1 };
 
 const { base: BASE, stop } = await startPreview(PORT);
