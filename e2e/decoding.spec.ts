@@ -3,7 +3,7 @@
 // zero gap, drift as a second effect, URL round trip, hostile queries, keyboard, axe.
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { expectCopiedLink, expectNoAxeViolations, figureMarkup, setRange, settled, waitLive, flushedParams, widgetParams } from './widget-helpers';
+import { expectCopiedLink, expectNoAxeViolations, figureMarkup, flushedParams, setRange, settled, smallestFigureText, waitLive, widgetParams } from './widget-helpers';
 
 const PATH = { en: '/en/why-layernorm/', zh: '/zh/why-layernorm/' } as const;
 const FIGURES = ['running', 'tokens'] as const;
@@ -69,12 +69,7 @@ test.describe('without JavaScript', () => {
       await page.setViewportSize(viewport);
       await page.goto(PATH.en);
       for (const key of FIGURES) {
-        const svg = widgetOf(page).locator(`[data-figure="${key}"] > svg:visible`);
-        const smallest = await svg.evaluate((el) => {
-          const scale = el.getBoundingClientRect().width / (el as SVGSVGElement).viewBox.baseVal.width;
-          return Math.min(...[...el.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale));
-        });
-        expect(smallest, key).toBeGreaterThanOrEqual(11);
+        expect(await smallestFigureText(widgetOf(page), key), key).toBeGreaterThanOrEqual(11);
       }
     });
   }

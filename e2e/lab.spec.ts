@@ -4,7 +4,7 @@
 // keyboard; axe.
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { expectCopiedLink, expectNoAxeViolations, figureMarkup, flushedParams, setRange, settled, waitLive } from './widget-helpers';
+import { expectCopiedLink, expectNoAxeViolations, figureMarkup, flushedParams, setRange, settled, smallestFigureText, waitLive } from './widget-helpers';
 
 // One test at a time: several of them train in Web Workers, and the long-task check needs the cores for its own run.
 test.describe.configure({ mode: 'default' });
@@ -55,12 +55,7 @@ test.describe('without JavaScript', () => {
       await page.setViewportSize(viewport);
       await page.goto(PATH.en);
       for (const key of FIGURES) {
-        const svg = widgetOf(page).locator(`[data-figure="${key}"] > svg:visible`);
-        const smallest = await svg.evaluate((el) => {
-          const scale = el.getBoundingClientRect().width / (el as SVGSVGElement).viewBox.baseVal.width;
-          return Math.min(...[...el.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale));
-        });
-        expect(smallest, key).toBeGreaterThanOrEqual(11);
+        expect(await smallestFigureText(widgetOf(page), key), key).toBeGreaterThanOrEqual(11);
       }
     });
   }

@@ -61,6 +61,14 @@ export async function expectNoAxeViolations(page: Page, include?: string): Promi
   }
 }
 
+/** The smallest text of a figure's visible drawing, in CSS px as drawn on screen (font size × the drawing's scale). */
+export async function smallestFigureText(widget: Locator, key: string): Promise<number> {
+  return widget.locator(`[data-figure="${key}"] > svg:visible`).evaluate((el) => {
+    const scale = el.getBoundingClientRect().width / (el as SVGSVGElement).viewBox.baseVal.width;
+    return Math.min(...[...el.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale));
+  });
+}
+
 /** The figure's SVG markup inside a widget, for "did it change" checks. */
 export async function figureMarkup(widget: Locator, key: string): Promise<string> {
   return widget.locator(`[data-figure="${key}"]`).innerHTML();
