@@ -471,7 +471,15 @@ test('figures off screen wait for idle time or for the reader to scroll to them,
   await settled(page);
   const all = () => Promise.all(FIGURES.map((key) => figureMarkup(widget, key)));
   // The reader looks at the batch (the heatmaps and their strips); the spread chart is far above.
-  const atBatch = () => widget.locator('[data-figure="outputStats"]').evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
+  // The runtime learns what is on screen from an IntersectionObserver, whose news arrives a frame later: wait for
+  // it, or a redraw right after the scroll may still count the spread chart as on screen (seen once in CI).
+  const atBatch = async () => {
+    await widget.locator('[data-figure="outputStats"]').evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
+    await page.evaluate(async () => {
+      for (let i = 0; i < 3; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+  };
   await atBatch();
   const before = await all();
   await hold(true);
